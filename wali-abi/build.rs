@@ -1,0 +1,262 @@
+//! Generates the syscall and auxiliary-import tables from `spec/syscalls.tsv` and
+//! `spec/aux.tsv` into `$OUT_DIR/table_gen.rs`, which `src/table.rs` includes.
+//!
+//! The build fails (with a message naming the offending row) if the spec is malformed or
+//! if a row's `wasm_signature` disagrees with the signature rule applied to its C types.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const SYSCALLS_HEADER: &str = "name\timplemented_in_reference\tnr_x86_64\tnr_aarch64\tnr_riscv64\twasm_signature\targs\taliases";
+const AUX_HEADER: &str = "name\targs\tresult";
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Wt {
+    I32,
+    I64,
+}
+
+impl Wt {
+    fn rust(self) -> &'static str {
+        match self {
+            Wt::I32 => "WasmType::I32",
+            Wt::I64 => "WasmType::I64",
+        }
+    }
+}
+
+/// C types that are 64 bits wide in the wasm32 WALI guest ABI (ILP32 pointers, 64-bit `long`).
+const C64: &[&str] = &[
+    "long",
+    "unsigned long",
+    "long long",
+    "unsigned long long",
+    "off_t",
+    "loff_t",
+    "nfds_t",
+    "time_t",
+    "rlim_t",
+    "ino_t",
+    "dev_t",
+    "int64_t",
+    "uint64_t",
+];
+
+/// C types that are 32 bits wide (or narrower, passed as i32).
+const C32: &[&str] = &[
+    "int",
+    "unsigned int",
+    "unsigned",
+    "short",
+    "unsigned short",
+    "char",
+    "size_t",
+    "ssize_t",
+    "mode_t",
+    "pid_t",
+    "uid_t",
+    "gid_t",
+    "socklen_t",
+    "clockid_t",
+    "key_t",
+    "int32_t",
+    "uint32_t",
+];
+
+/// The WALI signature rule: pointers and function pointers are i32, 64-bit C types are i64,
+/// everything else is i32.
+fn wasm_type_of(ctype: &str, ctx: &str) -> Wt {
+    if ctype.ends_with('*') || ctype.starts_with("fn(") {
+        Wt::I32
+    } else if C64.contains(&ctype) {
+        Wt::I64
+    } else if C32.contains(&ctype) {
+        Wt::I32
+    } else {
+        panic!("{ctx}: unknown C type `{ctype}` (add it to C32/C64 in build.rs)")
+    }
+}
+
+/// Splits an `args` column ("int fd; void* buf") into (ctype, name) pairs.
+fn parse_args(col: &str, ctx: &str) -> Vec<(String, String)> {
+    if col.is_empty() {
+        return Vec::new();
+    }
+    col.split("; ")
+        .map(|a| {
+            let (ctype, name) = a
+                .trim()
+                .rsplit_once(' ')
+                .unwrap_or_else(|| panic!("{ctx}: argument `{a}` has no name"));
+            (ctype.trim().to_string(), name.to_string())
+        })
+        .collect()
+}
+
+/// Parses "(i32, i64) -> i64" into its parameter list; checks the result is i64.
+fn parse_signature(sig: &str, ctx: &str) -> Vec<Wt> {
+    let (params, result) = sig
+        .split_once(" -> ")
+        .unwrap_or_else(|| panic!("{ctx}: malformed signature `{sig}`"));
+    assert_eq!(result.trim(), "i64", "{ctx}: syscall result must be i64");
+    let inner = params
+        .trim()
+        .strip_prefix('(')
+        .and_then(|p| p.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("{ctx}: malformed parameter list `{params}`"));
+    if inner.trim().is_empty() {
+        return Vec::new();
+    }
+    inner
+        .split(',')
+        .map(|t| match t.trim() {
+            "i32" => Wt::I32,
+            "i64" => Wt::I64,
+            other => panic!("{ctx}: unknown wasm type `{other}`"),
+        })
+        .collect()
+}
+
+fn read_tsv<'a>(text: &'a str, header: &str, path: &Path) -> Vec<Vec<&'a str>> {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    assert_eq!(first, header, "{}: unexpected header", path.display());
+    let ncols = header.split('\t').count();
+    lines
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(i, l)| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert_eq!(
+                cols.len(),
+                ncols,
+                "{}:{}: expected {ncols} columns",
+                path.display(),
+                i + 2
+            );
+            cols
+        })
+        .collect()
+}
+
+fn emit_params(out: &mut String, params: &[Wt]) {
+    out.push('&');
+    out.push('[');
+    for (i, p) in params.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(p.rust());
+    }
+    out.push(']');
+}
+
+fn emit_args(out: &mut String, args: &[(String, String)]) {
+    out.push_str("&[");
+    for (i, (ctype, name)) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&format!("Arg {{ ctype: {ctype:?}, name: {name:?} }}"));
+    }
+    out.push(']');
+}
+
+fn main() {
+    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let syscalls_path = manifest.join("spec/syscalls.tsv");
+    let aux_path = manifest.join("spec/aux.tsv");
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed={}", syscalls_path.display());
+    println!("cargo::rerun-if-changed={}", aux_path.display());
+
+    let mut out = String::new();
+    out.push_str("// @generated by wali-abi/build.rs from spec/syscalls.tsv and spec/aux.tsv.\n\n");
+
+    // ---- syscalls ----
+    let text = fs::read_to_string(&syscalls_path)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", syscalls_path.display()));
+    let rows = read_tsv(&text, SYSCALLS_HEADER, &syscalls_path);
+    let mut names: Vec<(&str, usize)> = Vec::new();
+    out.push_str("/// Every syscall in `spec/syscalls.tsv`, in file order.\n");
+    out.push_str("pub static SYSCALLS: &[SyscallDesc] = &[\n");
+    for (idx, c) in rows.iter().enumerate() {
+        let name = c[0];
+        let ctx = format!("syscalls.tsv `{name}`");
+        let in_reference = match c[1] {
+            "yes" => true,
+            "no" => false,
+            other => panic!("{ctx}: implemented_in_reference is `{other}`"),
+        };
+        let nr = |s: &str| -> i32 {
+            s.parse()
+                .unwrap_or_else(|_| panic!("{ctx}: bad syscall number `{s}`"))
+        };
+        let args = parse_args(c[6], &ctx);
+        let params = if c[5].is_empty() {
+            assert!(args.is_empty(), "{ctx}: args without a signature");
+            Vec::new()
+        } else {
+            parse_signature(c[5], &ctx)
+        };
+        let derived: Vec<Wt> = args.iter().map(|(t, _)| wasm_type_of(t, &ctx)).collect();
+        assert_eq!(
+            params, derived,
+            "{ctx}: wasm_signature disagrees with the C argument types"
+        );
+        names.push((name, idx));
+
+        out += &format!(
+            "    SyscallDesc {{ name: {name:?}, in_reference: {in_reference}, nr_x86_64: {}, nr_aarch64: {}, nr_riscv64: {}, params: ",
+            nr(c[2]),
+            nr(c[3]),
+            nr(c[4]),
+        );
+        emit_params(&mut out, &params);
+        out.push_str(", result: WasmType::I64, args: ");
+        emit_args(&mut out, &args);
+        out += &format!(", aliases: {:?} }},\n", c[7]);
+    }
+    out.push_str("];\n\n");
+
+    names.sort();
+    for w in names.windows(2) {
+        assert_ne!(w[0].0, w[1].0, "syscalls.tsv: duplicate name `{}`", w[0].0);
+    }
+    out.push_str("/// Indices into [`SYSCALLS`], sorted by name (for binary search).\n");
+    out += &format!("static SYSCALLS_BY_NAME: [u16; {}] = [", names.len());
+    for (i, (_, idx)) in names.iter().enumerate() {
+        if i % 16 == 0 {
+            out.push_str("\n    ");
+        }
+        out += &format!("{idx}, ");
+    }
+    out.push_str("\n];\n\n");
+
+    // ---- auxiliary imports ----
+    let text = fs::read_to_string(&aux_path)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", aux_path.display()));
+    let rows = read_tsv(&text, AUX_HEADER, &aux_path);
+    out.push_str("/// Every auxiliary (non-syscall) import in `spec/aux.tsv`, in file order.\n");
+    out.push_str("pub static AUX: &[AuxDesc] = &[\n");
+    for c in &rows {
+        let name = c[0];
+        let ctx = format!("aux.tsv `{name}`");
+        let args = parse_args(c[1], &ctx);
+        let params: Vec<Wt> = args.iter().map(|(t, _)| wasm_type_of(t, &ctx)).collect();
+        let result = match c[2] {
+            "None" => "None".to_string(),
+            t => format!("Some({})", wasm_type_of(t, &ctx).rust()),
+        };
+        out += &format!("    AuxDesc {{ name: {name:?}, params: ");
+        emit_params(&mut out, &params);
+        out += &format!(", result: {result}, args: ");
+        emit_args(&mut out, &args);
+        out.push_str(" },\n");
+    }
+    out.push_str("];\n");
+
+    let dest = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR")).join("table_gen.rs");
+    fs::write(&dest, out).unwrap_or_else(|e| panic!("writing {}: {e}", dest.display()));
+}

@@ -1,0 +1,1201 @@
+//! Conversions between guest (x86_64-layout, wasm32) structs and host (`libc`) structs.
+//!
+//! Correct on x86_64, aarch64 and 32-bit ARM. On 32-bit hosts `long` and glibc's default
+//! `time_t` are 32 bits wide, so the host side uses the `*64` types (`stat64`, `flock64`,
+//! `rlimit64`, ...) and narrowing conversions to the host fail with an errno instead of
+//! truncating. All conversions go field by field, never by reinterpreting memory.
+
+use crate::guest::{self, consts as g};
+
+/// Host `struct stat` matching `guest::Stat` in content: `libc::stat` on 64-bit hosts,
+/// `libc::stat64` on 32-bit ones (use `fstatat64` etc. there).
+#[cfg(target_pointer_width = "64")]
+pub type HostStat = libc::stat;
+#[cfg(target_pointer_width = "32")]
+pub type HostStat = libc::stat64;
+
+/// Host `struct statfs`. `libc::statfs64` on every host: on 64-bit glibc it has the same
+/// layout as `statfs` but, unlike `libc::statfs`, exposes `f_flags`.
+pub type HostStatfs = libc::statfs64;
+
+/// Host `struct rlimit` with 64-bit limits.
+#[cfg(target_pointer_width = "64")]
+pub type HostRlimit = libc::rlimit;
+#[cfg(target_pointer_width = "32")]
+pub type HostRlimit = libc::rlimit64;
+
+/// Host `struct flock` with 64-bit offsets; pass it to the kernel with [`HOST_SYS_FCNTL`]
+/// and a command from [`host_lock_cmd`] / [`fcntl_lock_cmd_to_host`].
+#[cfg(target_pointer_width = "64")]
+pub type HostFlock = libc::flock;
+#[cfg(target_pointer_width = "32")]
+pub type HostFlock = libc::flock64;
+
+#[cfg(target_pointer_width = "64")]
+const HOST_RLIM_INFINITY: u64 = libc::RLIM_INFINITY;
+#[cfg(target_pointer_width = "32")]
+const HOST_RLIM_INFINITY: u64 = libc::RLIM64_INFINITY;
+
+/// Lossless widening of host integer fields, whatever their width on this host.
+trait Widen: Copy {
+    /// Zero-extends the value's bits (for C `unsigned long`-like fields).
+    fn zext(self) -> u64;
+    /// Widens preserving the numeric value (sign-extends signed types).
+    fn sext(self) -> i64;
+}
+
+macro_rules! widen {
+    ($($t:ty => $u:ty),*) => {$(
+        impl Widen for $t {
+            fn zext(self) -> u64 {
+                u64::from(self as $u)
+            }
+            fn sext(self) -> i64 {
+                i64::from(self)
+            }
+        }
+    )*};
+}
+widen!(u16 => u16, i16 => u16, u32 => u32, i32 => u32);
+
+impl Widen for i64 {
+    fn zext(self) -> u64 {
+        self as u64
+    }
+    fn sext(self) -> i64 {
+        self
+    }
+}
+
+impl Widen for u64 {
+    fn zext(self) -> u64 {
+        self
+    }
+    /// Reinterprets (the guest field has the same width).
+    fn sext(self) -> i64 {
+        self as i64
+    }
+}
+
+/// `libc` C structs made only of integers, for which all-zero bytes are a valid value.
+///
+/// # Safety
+/// Implementors must be valid when zero-initialized.
+unsafe trait HostZeroable: Sized {}
+
+macro_rules! host_zeroable {
+    ($($t:ty),* $(,)?) => { $( unsafe impl HostZeroable for $t {} )* };
+}
+// SAFETY: plain C structs of integers (and arrays of them).
+host_zeroable!(
+    libc::timespec,
+    libc::timeval,
+    libc::itimerval,
+    libc::rusage,
+    libc::sysinfo,
+    libc::epoll_event,
+    libc::statvfs64,
+    HostStat,
+    HostStatfs,
+    HostRlimit,
+    HostFlock,
+);
+// SAFETY: arrays of zero-valid types are zero-valid.
+unsafe impl<T: HostZeroable, const N: usize> HostZeroable for [T; N] {}
+
+/// A zero-initialized host struct (`libc` structs may have private padding fields, so
+/// they cannot be built with struct literals).
+fn host_zeroed<T: HostZeroable>() -> T {
+    // SAFETY: guaranteed by `HostZeroable`.
+    unsafe { core::mem::zeroed() }
+}
+
+// ---------------------------------------------------------------------------------------
+// stat / statfs
+
+/// Converts a host `stat` into the guest's x86_64 layout (nlink/blksize widened,
+/// padding zeroed).
+pub fn stat_from_host(h: &HostStat) -> guest::Stat {
+    guest::Stat {
+        st_dev: h.st_dev.zext(),
+        st_ino: h.st_ino.zext(),
+        st_nlink: h.st_nlink.zext(),
+        st_mode: h.st_mode,
+        st_uid: h.st_uid,
+        st_gid: h.st_gid,
+        pad0: 0,
+        st_rdev: h.st_rdev.zext(),
+        st_size: h.st_size.sext(),
+        st_blksize: h.st_blksize.sext(),
+        st_blocks: h.st_blocks.sext(),
+        st_atim: guest::Timespec {
+            tv_sec: h.st_atime.sext(),
+            tv_nsec: h.st_atime_nsec.sext(),
+        },
+        st_mtim: guest::Timespec {
+            tv_sec: h.st_mtime.sext(),
+            tv_nsec: h.st_mtime_nsec.sext(),
+        },
+        st_ctim: guest::Timespec {
+            tv_sec: h.st_ctime.sext(),
+            tv_nsec: h.st_ctime_nsec.sext(),
+        },
+        unused: [0; 3],
+    }
+}
+
+/// Converts a host `statfs64` into the guest's x86_64 `statfs`. Word-sized fields are
+/// zero-extended (filesystem magic numbers such as btrfs' have the top bit set).
+pub fn statfs_from_host(h: &HostStatfs) -> guest::Statfs {
+    // SAFETY: `fsid_t` is two C ints (private fields in `libc`), same size as `[i32; 2]`.
+    let f_fsid: [i32; 2] = unsafe { core::mem::transmute(h.f_fsid) };
+    guest::Statfs {
+        f_type: h.f_type.zext(),
+        f_bsize: h.f_bsize.zext(),
+        f_blocks: h.f_blocks.zext(),
+        f_bfree: h.f_bfree.zext(),
+        f_bavail: h.f_bavail.zext(),
+        f_files: h.f_files.zext(),
+        f_ffree: h.f_ffree.zext(),
+        f_fsid,
+        f_namelen: h.f_namelen.zext(),
+        f_frsize: h.f_frsize.zext(),
+        f_flags: h.f_flags.zext(),
+        f_spare: [0; 4],
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// time
+
+/// Narrows a guest 64-bit value to a host field type (`time_t`, `long`, ...), failing with
+/// `errno` if it does not fit (only possible on 32-bit hosts).
+fn narrow<T: TryFrom<i64>>(v: i64, errno: i32) -> Result<T, i32> {
+    T::try_from(v).map_err(|_| errno)
+}
+
+/// Guest `timespec` to host. `Err(EOVERFLOW)` if `tv_sec` does not fit the host `time_t`,
+/// `Err(EINVAL)` if `tv_nsec` does not fit a host `long` (the kernel would reject it).
+pub fn timespec_to_host(t: &guest::Timespec) -> Result<libc::timespec, i32> {
+    let mut h: libc::timespec = host_zeroed();
+    h.tv_sec = narrow(t.tv_sec, libc::EOVERFLOW)?;
+    h.tv_nsec = narrow(t.tv_nsec, libc::EINVAL)?;
+    Ok(h)
+}
+
+/// Host `timespec` to guest.
+pub fn timespec_from_host(h: &libc::timespec) -> guest::Timespec {
+    guest::Timespec {
+        tv_sec: h.tv_sec.sext(),
+        tv_nsec: h.tv_nsec.sext(),
+    }
+}
+
+/// Guest `timeval` to host; errors as for [`timespec_to_host`].
+pub fn timeval_to_host(t: &guest::Timeval) -> Result<libc::timeval, i32> {
+    let mut h: libc::timeval = host_zeroed();
+    h.tv_sec = narrow(t.tv_sec, libc::EOVERFLOW)?;
+    h.tv_usec = narrow(t.tv_usec, libc::EINVAL)?;
+    Ok(h)
+}
+
+/// Host `timeval` to guest.
+pub fn timeval_from_host(h: &libc::timeval) -> guest::Timeval {
+    guest::Timeval {
+        tv_sec: h.tv_sec.sext(),
+        tv_usec: h.tv_usec.sext(),
+    }
+}
+
+/// Guest `itimerval` to host; errors as for [`timeval_to_host`].
+pub fn itimerval_to_host(t: &guest::Itimerval) -> Result<libc::itimerval, i32> {
+    Ok(libc::itimerval {
+        it_interval: timeval_to_host(&t.it_interval)?,
+        it_value: timeval_to_host(&t.it_value)?,
+    })
+}
+
+/// Host `itimerval` to guest.
+pub fn itimerval_from_host(h: &libc::itimerval) -> guest::Itimerval {
+    guest::Itimerval {
+        it_interval: timeval_from_host(&h.it_interval),
+        it_value: timeval_from_host(&h.it_value),
+    }
+}
+
+/// Guest `itimerspec` to host; errors as for [`timespec_to_host`].
+pub fn itimerspec_to_host(t: &guest::ItimerSpec) -> Result<libc::itimerspec, i32> {
+    Ok(libc::itimerspec {
+        it_interval: timespec_to_host(&t.it_interval)?,
+        it_value: timespec_to_host(&t.it_value)?,
+    })
+}
+
+/// Host `itimerspec` to guest.
+pub fn itimerspec_from_host(h: &libc::itimerspec) -> guest::ItimerSpec {
+    guest::ItimerSpec {
+        it_interval: timespec_from_host(&h.it_interval),
+        it_value: timespec_from_host(&h.it_value),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// resources
+
+fn rlim_to_host(v: u64) -> u64 {
+    if v == g::RLIM_INFINITY {
+        HOST_RLIM_INFINITY
+    } else {
+        v
+    }
+}
+
+fn rlim_from_host(v: u64) -> u64 {
+    if v == HOST_RLIM_INFINITY {
+        g::RLIM_INFINITY
+    } else {
+        v
+    }
+}
+
+/// Guest `rlimit` to host (`RLIM_INFINITY` is all-ones on both sides).
+pub fn rlimit_to_host(r: &guest::Rlimit) -> HostRlimit {
+    let mut h: HostRlimit = host_zeroed();
+    h.rlim_cur = rlim_to_host(r.rlim_cur);
+    h.rlim_max = rlim_to_host(r.rlim_max);
+    h
+}
+
+/// Host `rlimit` to guest.
+pub fn rlimit_from_host(h: &HostRlimit) -> guest::Rlimit {
+    guest::Rlimit {
+        rlim_cur: rlim_from_host(h.rlim_cur),
+        rlim_max: rlim_from_host(h.rlim_max),
+    }
+}
+
+/// Host `rusage` to guest (`long`s widened).
+pub fn rusage_from_host(h: &libc::rusage) -> guest::Rusage {
+    guest::Rusage {
+        ru_utime: timeval_from_host(&h.ru_utime),
+        ru_stime: timeval_from_host(&h.ru_stime),
+        ru_maxrss: h.ru_maxrss.sext(),
+        ru_ixrss: h.ru_ixrss.sext(),
+        ru_idrss: h.ru_idrss.sext(),
+        ru_isrss: h.ru_isrss.sext(),
+        ru_minflt: h.ru_minflt.sext(),
+        ru_majflt: h.ru_majflt.sext(),
+        ru_nswap: h.ru_nswap.sext(),
+        ru_inblock: h.ru_inblock.sext(),
+        ru_oublock: h.ru_oublock.sext(),
+        ru_msgsnd: h.ru_msgsnd.sext(),
+        ru_msgrcv: h.ru_msgrcv.sext(),
+        ru_nsignals: h.ru_nsignals.sext(),
+        ru_nvcsw: h.ru_nvcsw.sext(),
+        ru_nivcsw: h.ru_nivcsw.sext(),
+        reserved: [0; 16],
+    }
+}
+
+/// Host `sysinfo` to guest (`long`s widened; on 32-bit hosts `mem_unit` is kept, so the
+/// memory sizes stay in the host's units).
+pub fn sysinfo_from_host(h: &libc::sysinfo) -> guest::Sysinfo {
+    guest::Sysinfo {
+        uptime: h.uptime.zext(),
+        loads: h.loads.map(Widen::zext),
+        totalram: h.totalram.zext(),
+        freeram: h.freeram.zext(),
+        sharedram: h.sharedram.zext(),
+        bufferram: h.bufferram.zext(),
+        totalswap: h.totalswap.zext(),
+        freeswap: h.freeswap.zext(),
+        procs: h.procs,
+        pad: 0,
+        __pad1: 0,
+        totalhigh: h.totalhigh.zext(),
+        freehigh: h.freehigh.zext(),
+        mem_unit: h.mem_unit,
+        reserved: [0; 256],
+        __pad2: [0; 4],
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// fcntl locks, epoll
+
+/// The host syscall to issue lock commands with a [`HostFlock`]: `SYS_fcntl64` on 32-bit
+/// hosts (glibc's `fcntl` symbol expects a 32-bit `struct flock` for some commands there),
+/// `SYS_fcntl` on 64-bit hosts. Use it through `libc::syscall`.
+#[cfg(target_pointer_width = "64")]
+pub const HOST_SYS_FCNTL: libc::c_long = libc::SYS_fcntl;
+#[cfg(target_pointer_width = "32")]
+pub const HOST_SYS_FCNTL: libc::c_long = libc::SYS_fcntl64;
+
+/// Host `fcntl` commands that take a [`HostFlock`] (with [`HOST_SYS_FCNTL`]): the
+/// `F_*LK64` ones on 32-bit hosts (`libc` lacks those constants), plain
+/// `F_GETLK`/`F_SETLK`/`F_SETLKW` on 64-bit hosts. OFD commands are the same everywhere.
+pub mod host_lock_cmd {
+    #[cfg(target_pointer_width = "64")]
+    pub const F_GETLK: i32 = libc::F_GETLK;
+    #[cfg(target_pointer_width = "64")]
+    pub const F_SETLK: i32 = libc::F_SETLK;
+    #[cfg(target_pointer_width = "64")]
+    pub const F_SETLKW: i32 = libc::F_SETLKW;
+    /// `F_GETLK64`.
+    #[cfg(target_pointer_width = "32")]
+    pub const F_GETLK: i32 = 12;
+    /// `F_SETLK64`.
+    #[cfg(target_pointer_width = "32")]
+    pub const F_SETLK: i32 = 13;
+    /// `F_SETLKW64`.
+    #[cfg(target_pointer_width = "32")]
+    pub const F_SETLKW: i32 = 14;
+    pub const F_OFD_GETLK: i32 = libc::F_OFD_GETLK;
+    pub const F_OFD_SETLK: i32 = libc::F_OFD_SETLK;
+    pub const F_OFD_SETLKW: i32 = libc::F_OFD_SETLKW;
+}
+
+/// If guest `fcntl` command `cmd` takes a `struct flock*`, the host command to use with a
+/// [`HostFlock`] (via [`HOST_SYS_FCNTL`]); `None` for every other command.
+pub fn fcntl_lock_cmd_to_host(cmd: i32) -> Option<i32> {
+    match cmd {
+        g::F_GETLK => Some(host_lock_cmd::F_GETLK),
+        g::F_SETLK => Some(host_lock_cmd::F_SETLK),
+        g::F_SETLKW => Some(host_lock_cmd::F_SETLKW),
+        g::F_OFD_GETLK => Some(host_lock_cmd::F_OFD_GETLK),
+        g::F_OFD_SETLK => Some(host_lock_cmd::F_OFD_SETLK),
+        g::F_OFD_SETLKW => Some(host_lock_cmd::F_OFD_SETLKW),
+        _ => None,
+    }
+}
+
+/// Guest x86_64 `flock` to host.
+pub fn flock_to_host(f: &guest::Flock) -> HostFlock {
+    let mut h: HostFlock = host_zeroed();
+    h.l_type = f.l_type;
+    h.l_whence = f.l_whence;
+    h.l_start = f.l_start;
+    h.l_len = f.l_len;
+    h.l_pid = f.l_pid;
+    h
+}
+
+/// Host `flock` to guest.
+pub fn flock_from_host(h: &HostFlock) -> guest::Flock {
+    guest::Flock {
+        l_type: h.l_type,
+        l_whence: h.l_whence,
+        __pad0: 0,
+        l_start: h.l_start.sext(),
+        l_len: h.l_len.sext(),
+        l_pid: h.l_pid,
+        __pad1: 0,
+    }
+}
+
+/// Guest packed `epoll_event` to host (packed on x86_64, 16-byte aligned elsewhere).
+pub fn epoll_event_to_host(e: &guest::EpollEvent) -> libc::epoll_event {
+    // Copy out of the packed struct by value; never take references to its fields.
+    let (events, data) = (e.events, e.data);
+    libc::epoll_event { events, u64: data }
+}
+
+/// Host `epoll_event` to guest.
+pub fn epoll_event_from_host(h: &libc::epoll_event) -> guest::EpollEvent {
+    let (events, data) = (h.events, h.u64);
+    guest::EpollEvent { events, data }
+}
+
+// ---------------------------------------------------------------------------------------
+// open flags
+
+#[cfg(not(any(
+    target_arch = "x86_64",
+    target_arch = "aarch64",
+    target_arch = "arm",
+    target_arch = "riscv64"
+)))]
+compile_error!("wali-abi supports x86_64, aarch64, arm and riscv64 hosts only");
+
+/// The host kernel's `O_LARGEFILE`. (64-bit glibc, and so `libc`, defines it as 0 because
+/// it is implied there, but `F_GETFL` still reports the kernel bit.)
+const HOST_O_LARGEFILE: i32 = if cfg!(any(target_arch = "aarch64", target_arch = "arm")) {
+    0o400000
+} else {
+    0o100000
+};
+
+/// `(guest bit, host bit)` for the open flags whose values are architecture-specific.
+/// The guest bits and the host bits are the same set of four bits, permuted.
+const OPEN_FLAG_MAP: [(i32, i32); 4] = [
+    (g::O_DIRECT, libc::O_DIRECT),
+    (g::O_LARGEFILE, HOST_O_LARGEFILE),
+    (g::O_DIRECTORY, libc::O_DIRECTORY),
+    (g::O_NOFOLLOW, libc::O_NOFOLLOW),
+];
+
+/// Moves each `from` bit of `flags` to its `to` bit; other bits are kept.
+fn remap_bits(flags: i32, pairs: impl Iterator<Item = (i32, i32)> + Clone) -> i32 {
+    let from_mask = pairs.clone().fold(0, |m, (from, _)| m | from);
+    pairs.fold(flags & !from_mask, |out, (from, to)| {
+        if flags & from != 0 { out | to } else { out }
+    })
+}
+
+/// Guest (x86_64) open/`F_SETFL` flags to host flags. Identity on x86_64; swaps
+/// `O_DIRECTORY`/`O_DIRECT`/`O_NOFOLLOW`/`O_LARGEFILE` on ARM.
+pub fn open_flags_to_host(flags: i32) -> i32 {
+    remap_bits(flags, OPEN_FLAG_MAP.iter().copied())
+}
+
+/// Host open/`F_GETFL` flags to guest (x86_64) flags.
+pub fn open_flags_from_host(flags: i32) -> i32 {
+    remap_bits(
+        flags,
+        OPEN_FLAG_MAP.iter().map(|&(guest, host)| (host, guest)),
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// errno
+
+/// Linux errno names, indexed by number (identical on x86_64, aarch64, arm and in the
+/// guest). 0, 41 and 58 are not errnos.
+const ERRNO_NAMES: [&str; 134] = [
+    "EUNKNOWN",
+    "EPERM",
+    "ENOENT",
+    "ESRCH",
+    "EINTR",
+    "EIO",
+    "ENXIO",
+    "E2BIG",
+    "ENOEXEC",
+    "EBADF",
+    "ECHILD",
+    "EAGAIN",
+    "ENOMEM",
+    "EACCES",
+    "EFAULT",
+    "ENOTBLK",
+    "EBUSY",
+    "EEXIST",
+    "EXDEV",
+    "ENODEV",
+    "ENOTDIR",
+    "EISDIR",
+    "EINVAL",
+    "ENFILE",
+    "EMFILE",
+    "ENOTTY",
+    "ETXTBSY",
+    "EFBIG",
+    "ENOSPC",
+    "ESPIPE",
+    "EROFS",
+    "EMLINK",
+    "EPIPE",
+    "EDOM",
+    "ERANGE",
+    "EDEADLK",
+    "ENAMETOOLONG",
+    "ENOLCK",
+    "ENOSYS",
+    "ENOTEMPTY",
+    "ELOOP",
+    "EUNKNOWN",
+    "ENOMSG",
+    "EIDRM",
+    "ECHRNG",
+    "EL2NSYNC",
+    "EL3HLT",
+    "EL3RST",
+    "ELNRNG",
+    "EUNATCH",
+    "ENOCSI",
+    "EL2HLT",
+    "EBADE",
+    "EBADR",
+    "EXFULL",
+    "ENOANO",
+    "EBADRQC",
+    "EBADSLT",
+    "EUNKNOWN",
+    "EBFONT",
+    "ENOSTR",
+    "ENODATA",
+    "ETIME",
+    "ENOSR",
+    "ENONET",
+    "ENOPKG",
+    "EREMOTE",
+    "ENOLINK",
+    "EADV",
+    "ESRMNT",
+    "ECOMM",
+    "EPROTO",
+    "EMULTIHOP",
+    "EDOTDOT",
+    "EBADMSG",
+    "EOVERFLOW",
+    "ENOTUNIQ",
+    "EBADFD",
+    "EREMCHG",
+    "ELIBACC",
+    "ELIBBAD",
+    "ELIBSCN",
+    "ELIBMAX",
+    "ELIBEXEC",
+    "EILSEQ",
+    "ERESTART",
+    "ESTRPIPE",
+    "EUSERS",
+    "ENOTSOCK",
+    "EDESTADDRREQ",
+    "EMSGSIZE",
+    "EPROTOTYPE",
+    "ENOPROTOOPT",
+    "EPROTONOSUPPORT",
+    "ESOCKTNOSUPPORT",
+    "EOPNOTSUPP",
+    "EPFNOSUPPORT",
+    "EAFNOSUPPORT",
+    "EADDRINUSE",
+    "EADDRNOTAVAIL",
+    "ENETDOWN",
+    "ENETUNREACH",
+    "ENETRESET",
+    "ECONNABORTED",
+    "ECONNRESET",
+    "ENOBUFS",
+    "EISCONN",
+    "ENOTCONN",
+    "ESHUTDOWN",
+    "ETOOMANYREFS",
+    "ETIMEDOUT",
+    "ECONNREFUSED",
+    "EHOSTDOWN",
+    "EHOSTUNREACH",
+    "EALREADY",
+    "EINPROGRESS",
+    "ESTALE",
+    "EUCLEAN",
+    "ENOTNAM",
+    "ENAVAIL",
+    "EISNAM",
+    "EREMOTEIO",
+    "EDQUOT",
+    "ENOMEDIUM",
+    "EMEDIUMTYPE",
+    "ECANCELED",
+    "ENOKEY",
+    "EKEYEXPIRED",
+    "EKEYREVOKED",
+    "EKEYREJECTED",
+    "EOWNERDEAD",
+    "ENOTRECOVERABLE",
+    "ERFKILL",
+    "EHWPOISON",
+];
+
+/// The symbolic name of a Linux errno (`2` or `-2` → `"ENOENT"`); `"EUNKNOWN"` for
+/// numbers that are not errnos.
+pub fn errno_name(e: i32) -> &'static str {
+    usize::try_from(e.unsigned_abs())
+        .ok()
+        .and_then(|n| ERRNO_NAMES.get(n))
+        .copied()
+        .unwrap_or("EUNKNOWN")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guest::Pod;
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::{Path, PathBuf};
+
+    /// A scratch file under the temp dir, removed on drop.
+    struct TempFile(PathBuf);
+
+    impl TempFile {
+        fn new(tag: &str, contents: &[u8]) -> Self {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos();
+            let p =
+                std::env::temp_dir().join(format!("wali-abi-{tag}-{}-{nanos}", std::process::id()));
+            std::fs::write(&p, contents).unwrap();
+            TempFile(p)
+        }
+    }
+
+    impl Drop for TempFile {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    fn cpath(p: &Path) -> CString {
+        CString::new(p.as_os_str().as_bytes()).unwrap()
+    }
+
+    fn errno() -> i32 {
+        std::io::Error::last_os_error().raw_os_error().unwrap()
+    }
+
+    fn host_stat(path: &CString) -> HostStat {
+        let mut st: HostStat = host_zeroed();
+        #[cfg(target_pointer_width = "64")]
+        let r = unsafe { libc::stat(path.as_ptr(), &mut st) };
+        #[cfg(target_pointer_width = "32")]
+        let r = unsafe { libc::stat64(path.as_ptr(), &mut st) };
+        assert_eq!(r, 0, "stat failed: errno {}", errno());
+        st
+    }
+
+    #[test]
+    fn stat_matches_host() {
+        let f = TempFile::new("stat", &[7u8; 5000]);
+        let h = host_stat(&cpath(&f.0));
+        let s = stat_from_host(&h);
+        let md = std::fs::metadata(&f.0).unwrap();
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(s.st_dev, md.dev());
+        assert_eq!(s.st_ino, md.ino());
+        assert_eq!(s.st_nlink, md.nlink());
+        assert_eq!(s.st_mode, md.mode());
+        assert_eq!(s.st_uid, md.uid());
+        assert_eq!(s.st_gid, md.gid());
+        assert_eq!(s.st_rdev, md.rdev());
+        assert_eq!(s.st_size, 5000);
+        assert_eq!(s.st_blksize as u64, md.blksize());
+        assert_eq!(s.st_blocks as u64, md.blocks());
+        assert_eq!(
+            (s.st_atim.tv_sec, s.st_atim.tv_nsec),
+            (md.atime(), md.atime_nsec())
+        );
+        assert_eq!(
+            (s.st_mtim.tv_sec, s.st_mtim.tv_nsec),
+            (md.mtime(), md.mtime_nsec())
+        );
+        assert_eq!(
+            (s.st_ctim.tv_sec, s.st_ctim.tv_nsec),
+            (md.ctime(), md.ctime_nsec())
+        );
+        assert_eq!((s.pad0, s.unused), (0, [0; 3]));
+        // Also a well-known file, if present.
+        if Path::new("/etc/passwd").exists() {
+            let s = stat_from_host(&host_stat(&cpath(Path::new("/etc/passwd"))));
+            assert_eq!(s.st_mode & libc::S_IFMT, libc::S_IFREG);
+            assert_eq!(s.st_uid, 0);
+        }
+    }
+
+    #[test]
+    fn statfs_matches_host() {
+        let dir = cpath(&std::env::temp_dir());
+        let mut h: HostStatfs = host_zeroed();
+        assert_eq!(unsafe { libc::statfs64(dir.as_ptr(), &mut h) }, 0);
+        let s = statfs_from_host(&h);
+        assert_eq!(s.f_type, h.f_type as u32 as u64);
+        assert_eq!(s.f_bsize, h.f_bsize.zext());
+        assert_eq!(s.f_blocks, h.f_blocks);
+        assert_eq!(s.f_bfree, h.f_bfree);
+        assert_eq!(s.f_bavail, h.f_bavail);
+        assert_eq!(s.f_files, h.f_files);
+        assert_eq!(s.f_ffree, h.f_ffree);
+        assert_eq!(s.f_namelen, h.f_namelen.zext());
+        assert_eq!(s.f_frsize, h.f_frsize.zext());
+        assert_eq!(s.f_flags, h.f_flags.zext());
+        assert!(s.f_bsize > 0 && s.f_namelen > 0);
+        let raw: [i32; 2] = unsafe { core::mem::transmute(h.f_fsid) };
+        assert_eq!(s.f_fsid, raw);
+        // Cross-check with statvfs, which reports the same numbers through another path.
+        let mut v: libc::statvfs64 = host_zeroed();
+        assert_eq!(unsafe { libc::statvfs64(dir.as_ptr(), &mut v) }, 0);
+        assert_eq!(s.f_blocks, v.f_blocks);
+        assert_eq!(s.f_namelen, v.f_namemax.zext());
+    }
+
+    #[test]
+    fn timespec_roundtrip_and_errors() {
+        let mut h: libc::timespec = host_zeroed();
+        assert_eq!(
+            unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut h) },
+            0
+        );
+        let g = timespec_from_host(&h);
+        assert_eq!(g.tv_sec, h.tv_sec.sext());
+        assert_eq!(g.tv_nsec, h.tv_nsec.sext());
+        let back = timespec_to_host(&g).unwrap();
+        assert_eq!((back.tv_sec, back.tv_nsec), (h.tv_sec, h.tv_nsec));
+        for (sec, nsec) in [(0, 0), (-1, 999_999_999), (1 << 30, (1 << 30) - 1)] {
+            let g = guest::Timespec {
+                tv_sec: sec,
+                tv_nsec: nsec,
+            };
+            let r = timespec_from_host(&timespec_to_host(&g).unwrap());
+            assert_eq!((r.tv_sec, r.tv_nsec), (sec, nsec));
+        }
+        let big = guest::Timespec {
+            tv_sec: i64::MAX,
+            tv_nsec: 0,
+        };
+        if size_of::<libc::time_t>() == 4 {
+            assert_eq!(timespec_to_host(&big).err(), Some(libc::EOVERFLOW));
+        } else {
+            assert!(timespec_to_host(&big).is_ok());
+        }
+    }
+
+    #[test]
+    fn timeval_itimerval_roundtrip() {
+        let mut tv: libc::timeval = host_zeroed();
+        assert_eq!(
+            unsafe { libc::gettimeofday(&mut tv, core::ptr::null_mut()) },
+            0
+        );
+        let g = timeval_from_host(&tv);
+        let back = timeval_to_host(&g).unwrap();
+        assert_eq!((back.tv_sec, back.tv_usec), (tv.tv_sec, tv.tv_usec));
+        assert!(g.tv_sec > 1_600_000_000);
+
+        let it = guest::Itimerval {
+            it_interval: guest::Timeval {
+                tv_sec: 1,
+                tv_usec: 2,
+            },
+            it_value: guest::Timeval {
+                tv_sec: 3,
+                tv_usec: 4,
+            },
+        };
+        let h = itimerval_to_host(&it).unwrap();
+        assert_eq!((h.it_interval.tv_sec, h.it_value.tv_usec), (1, 4));
+        let r = itimerval_from_host(&h);
+        assert_eq!(r.it_interval.tv_usec, 2);
+        assert_eq!(r.it_value.tv_sec, 3);
+        // A real round trip through the kernel: an unarmed ITIMER_PROF reads back zero.
+        let mut cur: libc::itimerval = host_zeroed();
+        assert_eq!(unsafe { libc::getitimer(libc::ITIMER_PROF, &mut cur) }, 0);
+        let g = itimerval_from_host(&cur);
+        assert_eq!(g.it_value.tv_sec, cur.it_value.tv_sec.sext());
+
+        let ts = guest::ItimerSpec {
+            it_interval: guest::Timespec {
+                tv_sec: 5,
+                tv_nsec: 6,
+            },
+            it_value: guest::Timespec {
+                tv_sec: 7,
+                tv_nsec: 8,
+            },
+        };
+        let r = itimerspec_from_host(&itimerspec_to_host(&ts).unwrap());
+        assert_eq!(r.it_interval.tv_nsec, 6);
+        assert_eq!(r.it_value.tv_sec, 7);
+    }
+
+    #[test]
+    fn rlimit_roundtrip() {
+        let mut h: HostRlimit = host_zeroed();
+        #[cfg(target_pointer_width = "64")]
+        let r = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut h) };
+        #[cfg(target_pointer_width = "32")]
+        let r = unsafe { libc::getrlimit64(libc::RLIMIT_NOFILE, &mut h) };
+        assert_eq!(r, 0);
+        let g = rlimit_from_host(&h);
+        assert_eq!((g.rlim_cur, g.rlim_max), (h.rlim_cur, h.rlim_max));
+        let back = rlimit_to_host(&g);
+        assert_eq!((back.rlim_cur, back.rlim_max), (h.rlim_cur, h.rlim_max));
+        for v in [0, 1, 1 << 40, g::RLIM_INFINITY] {
+            let g = guest::Rlimit {
+                rlim_cur: v,
+                rlim_max: g::RLIM_INFINITY,
+            };
+            let h = rlimit_to_host(&g);
+            assert_eq!(h.rlim_max, HOST_RLIM_INFINITY);
+            let r = rlimit_from_host(&h);
+            assert_eq!((r.rlim_cur, r.rlim_max), (v, g::RLIM_INFINITY));
+        }
+    }
+
+    #[test]
+    fn rusage_and_sysinfo_match_host() {
+        let mut ru: libc::rusage = host_zeroed();
+        assert_eq!(unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) }, 0);
+        let g = rusage_from_host(&ru);
+        assert_eq!(g.ru_maxrss, ru.ru_maxrss.sext());
+        assert_eq!(g.ru_minflt, ru.ru_minflt.sext());
+        assert_eq!(g.ru_nvcsw, ru.ru_nvcsw.sext());
+        assert_eq!(g.ru_utime.tv_sec, ru.ru_utime.tv_sec.sext());
+        assert_eq!(g.ru_stime.tv_usec, ru.ru_stime.tv_usec.sext());
+        assert!(g.ru_maxrss > 0);
+
+        let mut si: libc::sysinfo = host_zeroed();
+        assert_eq!(unsafe { libc::sysinfo(&mut si) }, 0);
+        let g = sysinfo_from_host(&si);
+        assert_eq!(g.uptime, si.uptime.zext());
+        assert_eq!(g.loads, si.loads.map(Widen::zext));
+        assert_eq!(g.totalram, si.totalram.zext());
+        assert_eq!(g.freeswap, si.freeswap.zext());
+        assert_eq!(g.procs, si.procs);
+        assert_eq!(g.mem_unit, si.mem_unit);
+        assert!(g.totalram > 0 && g.mem_unit > 0);
+        assert!(g.reserved.iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    fn flock_roundtrip_and_kernel() {
+        let g = guest::Flock {
+            l_type: libc::F_WRLCK as i16,
+            l_whence: libc::SEEK_SET as i16,
+            l_start: 1 << 33,
+            l_len: 12345,
+            l_pid: 42,
+            ..Default::default()
+        };
+        let h = flock_to_host(&g);
+        let r = flock_from_host(&h);
+        assert_eq!(
+            (r.l_type, r.l_whence, r.l_start, r.l_len, r.l_pid),
+            (g.l_type, g.l_whence, g.l_start, g.l_len, g.l_pid)
+        );
+        assert_eq!(r.as_bytes(), g.as_bytes());
+
+        // Through the kernel: F_GETLK on an unlocked file reports F_UNLCK.
+        let f = TempFile::new("flock", b"x");
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&f.0)
+            .unwrap();
+        use std::os::fd::AsRawFd;
+        let fd = file.as_raw_fd();
+        let getlk = fcntl_lock_cmd_to_host(g::F_GETLK).unwrap();
+        let mut h = flock_to_host(&guest::Flock { l_len: 1, ..g });
+        let fcntl = |fd: i32, cmd: i32, h: &mut HostFlock| unsafe {
+            libc::syscall(HOST_SYS_FCNTL, fd, cmd, h as *mut HostFlock)
+        };
+        assert_eq!(fcntl(fd, getlk, &mut h), 0);
+        let r = flock_from_host(&h);
+        assert_eq!(r.l_type, libc::F_UNLCK as i16);
+        // Take an OFD lock on bytes [2^33, 2^33+10) (beyond 32-bit offsets) and see it
+        // reported through a second open file description.
+        let ofd = fcntl_lock_cmd_to_host(g::F_OFD_SETLK).unwrap();
+        let mut h = flock_to_host(&guest::Flock {
+            l_len: 10,
+            l_pid: 0,
+            ..g
+        });
+        assert_eq!(fcntl(fd, ofd, &mut h), 0, "errno {}", errno());
+        let other = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&f.0)
+            .unwrap();
+        let mut h = flock_to_host(&guest::Flock {
+            l_start: 0,
+            l_len: 0,
+            l_pid: 0,
+            ..g
+        });
+        assert_eq!(fcntl(other.as_raw_fd(), getlk, &mut h), 0);
+        let r = flock_from_host(&h);
+        assert_eq!(
+            (r.l_type, r.l_start, r.l_len),
+            (libc::F_WRLCK as i16, 1 << 33, 10)
+        );
+        assert_eq!(fcntl_lock_cmd_to_host(g::F_GETFL), None);
+    }
+
+    #[test]
+    fn epoll_event_roundtrip_and_kernel() {
+        for (ev, data) in [
+            (0u32, 0u64),
+            (libc::EPOLLIN as u32, u64::MAX),
+            (0x8000_0001, 1 << 40),
+        ] {
+            let g = guest::EpollEvent { events: ev, data };
+            let h = epoll_event_to_host(&g);
+            let r = epoll_event_from_host(&h);
+            let (re, rd) = (r.events, r.data);
+            assert_eq!((re, rd), (ev, data));
+        }
+        // Through the kernel: a readable pipe end reports EPOLLIN with our data.
+        let mut fds = [0i32; 2];
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        let ep = unsafe { libc::epoll_create1(0) };
+        assert!(ep >= 0);
+        let g = guest::EpollEvent {
+            events: libc::EPOLLIN as u32,
+            data: 0xdead_beef_0bad_cafe,
+        };
+        let mut h = epoll_event_to_host(&g);
+        assert_eq!(
+            unsafe { libc::epoll_ctl(ep, libc::EPOLL_CTL_ADD, fds[0], &mut h) },
+            0
+        );
+        assert_eq!(unsafe { libc::write(fds[1], b"!".as_ptr().cast(), 1) }, 1);
+        let mut out: [libc::epoll_event; 2] = host_zeroed();
+        assert_eq!(
+            unsafe { libc::epoll_wait(ep, out.as_mut_ptr(), 2, 1000) },
+            1
+        );
+        let r = epoll_event_from_host(&out[0]);
+        let (re, rd) = (r.events, r.data);
+        assert_eq!((re, rd), (libc::EPOLLIN as u32, 0xdead_beef_0bad_cafe));
+        unsafe {
+            libc::close(ep);
+            libc::close(fds[0]);
+            libc::close(fds[1]);
+        }
+    }
+
+    #[test]
+    fn open_flags_every_bit_roundtrips() {
+        for bit in 0..32 {
+            let f = 1i32 << bit;
+            assert_eq!(open_flags_from_host(open_flags_to_host(f)), f, "bit {bit}");
+            assert_eq!(open_flags_to_host(open_flags_from_host(f)), f, "bit {bit}");
+        }
+        let all = g::O_DIRECT | g::O_LARGEFILE | g::O_DIRECTORY | g::O_NOFOLLOW | g::O_CLOEXEC;
+        assert_eq!(open_flags_from_host(open_flags_to_host(all)), all);
+        assert_eq!(open_flags_to_host(-1), -1);
+    }
+
+    #[test]
+    fn open_flags_host_values() {
+        assert_eq!(open_flags_to_host(g::O_DIRECT), libc::O_DIRECT);
+        assert_eq!(open_flags_to_host(g::O_DIRECTORY), libc::O_DIRECTORY);
+        assert_eq!(open_flags_to_host(g::O_NOFOLLOW), libc::O_NOFOLLOW);
+        assert_eq!(open_flags_to_host(g::O_TMPFILE), libc::O_TMPFILE);
+        if cfg!(target_pointer_width = "32") {
+            assert_eq!(HOST_O_LARGEFILE, libc::O_LARGEFILE);
+        }
+        // Flags with arch-independent values pass through unchanged.
+        for (gf, hf) in [
+            (g::O_WRONLY, libc::O_WRONLY),
+            (g::O_RDWR, libc::O_RDWR),
+            (g::O_CREAT, libc::O_CREAT),
+            (g::O_EXCL, libc::O_EXCL),
+            (g::O_NOCTTY, libc::O_NOCTTY),
+            (g::O_TRUNC, libc::O_TRUNC),
+            (g::O_APPEND, libc::O_APPEND),
+            (g::O_NONBLOCK, libc::O_NONBLOCK),
+            (g::O_DSYNC, libc::O_DSYNC),
+            (g::O_ASYNC, libc::O_ASYNC),
+            (g::O_NOATIME, libc::O_NOATIME),
+            (g::O_CLOEXEC, libc::O_CLOEXEC),
+            (g::O_SYNC, libc::O_SYNC),
+            (g::O_PATH, libc::O_PATH),
+        ] {
+            assert_eq!(open_flags_to_host(gf), hf);
+            assert_eq!(open_flags_from_host(hf), gf);
+        }
+        if cfg!(target_arch = "x86_64") {
+            for bit in 0..32 {
+                assert_eq!(open_flags_to_host(1 << bit), 1 << bit);
+            }
+        } else {
+            assert_eq!(open_flags_to_host(g::O_DIRECTORY), 0o40000);
+            assert_eq!(open_flags_to_host(g::O_NOFOLLOW), 0o100000);
+            assert_eq!(open_flags_to_host(g::O_DIRECT), 0o200000);
+            assert_eq!(open_flags_to_host(g::O_LARGEFILE), 0o400000);
+        }
+    }
+
+    #[test]
+    fn open_flags_against_kernel() {
+        let open = |p: &Path, guest_flags: i32| -> Result<i32, i32> {
+            let c = cpath(p);
+            let fd = unsafe { libc::open(c.as_ptr(), open_flags_to_host(guest_flags)) };
+            if fd < 0 { Err(errno()) } else { Ok(fd) }
+        };
+        // Guest O_DIRECTORY must mean "directory" to the host kernel.
+        let f = TempFile::new("oflags", b"data");
+        assert_eq!(open(&f.0, g::O_RDONLY | g::O_DIRECTORY), Err(libc::ENOTDIR));
+        let fd = open(&std::env::temp_dir(), g::O_RDONLY | g::O_DIRECTORY).unwrap();
+        unsafe { libc::close(fd) };
+        // Guest O_NOFOLLOW must refuse a symlink.
+        let link = std::env::temp_dir().join(format!(
+            "wali-abi-link-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(&f.0, &link).unwrap();
+        let r = open(&link, g::O_RDONLY | g::O_NOFOLLOW);
+        let _ = std::fs::remove_file(&link);
+        assert_eq!(r, Err(libc::ELOOP));
+        // F_GETFL reports guest flags after translation back.
+        let fd = open(
+            &f.0,
+            g::O_RDWR | g::O_APPEND | g::O_NONBLOCK | g::O_LARGEFILE,
+        )
+        .unwrap();
+        let raw = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+        let fl = open_flags_from_host(raw);
+        unsafe { libc::close(fd) };
+        assert_eq!(fl & g::O_ACCMODE, g::O_RDWR);
+        assert_ne!(fl & g::O_APPEND, 0);
+        assert_ne!(fl & g::O_NONBLOCK, 0);
+        // (64-bit kernels report O_LARGEFILE; qemu-user may not.)
+        assert_eq!(fl & g::O_LARGEFILE != 0, raw & HOST_O_LARGEFILE != 0);
+        assert_eq!(fl & (g::O_DIRECT | g::O_DIRECTORY | g::O_NOFOLLOW), 0);
+    }
+
+    #[test]
+    fn errno_names() {
+        macro_rules! check {
+            ($($e:ident),* $(,)?) => {$(
+                assert_eq!(errno_name(libc::$e), stringify!($e));
+                assert_eq!(errno_name(-libc::$e), stringify!($e));
+            )*};
+        }
+        check!(
+            EPERM,
+            ENOENT,
+            ESRCH,
+            EINTR,
+            EIO,
+            ENXIO,
+            E2BIG,
+            ENOEXEC,
+            EBADF,
+            ECHILD,
+            EAGAIN,
+            ENOMEM,
+            EACCES,
+            EFAULT,
+            ENOTBLK,
+            EBUSY,
+            EEXIST,
+            EXDEV,
+            ENODEV,
+            ENOTDIR,
+            EISDIR,
+            EINVAL,
+            ENFILE,
+            EMFILE,
+            ENOTTY,
+            ETXTBSY,
+            EFBIG,
+            ENOSPC,
+            ESPIPE,
+            EROFS,
+            EMLINK,
+            EPIPE,
+            EDOM,
+            ERANGE,
+            EDEADLK,
+            ENAMETOOLONG,
+            ENOLCK,
+            ENOSYS,
+            ENOTEMPTY,
+            ELOOP,
+            ENOMSG,
+            EIDRM,
+            ECHRNG,
+            EL2NSYNC,
+            EL3HLT,
+            EL3RST,
+            ELNRNG,
+            EUNATCH,
+            ENOCSI,
+            EL2HLT,
+            EBADE,
+            EBADR,
+            EXFULL,
+            ENOANO,
+            EBADRQC,
+            EBADSLT,
+            EBFONT,
+            ENOSTR,
+            ENODATA,
+            ETIME,
+            ENOSR,
+            ENONET,
+            ENOPKG,
+            EREMOTE,
+            ENOLINK,
+            EADV,
+            ESRMNT,
+            ECOMM,
+            EPROTO,
+            EMULTIHOP,
+            EDOTDOT,
+            EBADMSG,
+            EOVERFLOW,
+            ENOTUNIQ,
+            EBADFD,
+            EREMCHG,
+            ELIBACC,
+            ELIBBAD,
+            ELIBSCN,
+            ELIBMAX,
+            ELIBEXEC,
+            EILSEQ,
+            ERESTART,
+            ESTRPIPE,
+            EUSERS,
+            ENOTSOCK,
+            EDESTADDRREQ,
+            EMSGSIZE,
+            EPROTOTYPE,
+            ENOPROTOOPT,
+            EPROTONOSUPPORT,
+            ESOCKTNOSUPPORT,
+            EOPNOTSUPP,
+            EPFNOSUPPORT,
+            EAFNOSUPPORT,
+            EADDRINUSE,
+            EADDRNOTAVAIL,
+            ENETDOWN,
+            ENETUNREACH,
+            ENETRESET,
+            ECONNABORTED,
+            ECONNRESET,
+            ENOBUFS,
+            EISCONN,
+            ENOTCONN,
+            ESHUTDOWN,
+            ETOOMANYREFS,
+            ETIMEDOUT,
+            ECONNREFUSED,
+            EHOSTDOWN,
+            EHOSTUNREACH,
+            EALREADY,
+            EINPROGRESS,
+            ESTALE,
+            EUCLEAN,
+            ENOTNAM,
+            ENAVAIL,
+            EISNAM,
+            EREMOTEIO,
+            EDQUOT,
+            ENOMEDIUM,
+            EMEDIUMTYPE,
+            ECANCELED,
+            ENOKEY,
+            EKEYEXPIRED,
+            EKEYREVOKED,
+            EKEYREJECTED,
+            EOWNERDEAD,
+            ENOTRECOVERABLE,
+            ERFKILL,
+            EHWPOISON,
+        );
+        assert_eq!(errno_name(libc::EWOULDBLOCK), "EAGAIN");
+        assert_eq!(errno_name(libc::EDEADLOCK), "EDEADLK");
+        assert_eq!(errno_name(0), "EUNKNOWN");
+        assert_eq!(errno_name(41), "EUNKNOWN");
+        assert_eq!(errno_name(134), "EUNKNOWN");
+        assert_eq!(errno_name(i32::MIN), "EUNKNOWN");
+        // The spec's guest numbers are the generic Linux ones.
+        assert_eq!((libc::ENOENT, libc::ENOSYS, libc::EHWPOISON), (2, 38, 133));
+    }
+}
