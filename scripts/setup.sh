@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything wali-run needs to build and test on a fresh Debian machine:
+# the wasm32 guest compiler (clang-22, lld-22, compiler-rt builtins), cross linkers
+# for the aarch64 and armv7 builds of the runtime, the matching Rust targets, and
+# gcc + libc6-dev for the native builds of the differential guest tests (tests/guests).
+# Idempotent: already-installed pieces are skipped.
+set -euo pipefail
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+pkgs=(clang-22 lld-22 libclang-rt-22-dev-wasm32 gcc libc6-dev gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf libc6-dev-arm64-cross libc6-dev-armhf-cross)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+for t in aarch64-unknown-linux-gnu armv7-unknown-linux-gnueabihf; do
+  rustup target list --installed | grep -qx "$t" || rustup target add "$t"
+done
+echo "setup: toolchain ready (clang-22 $(clang-22 --version | head -1 | sed 's/.*version //'))"
