@@ -1,0 +1,116 @@
+//! Instantiating and running a guest, and turning the outcome into an exit status.
+
+use crate::host::{GuestMemory, Host, Process};
+use crate::rewrite::MEMORY_MODULE;
+use crate::sys::{self, GuestExit};
+use wasmtime::error::Context;
+use wasmtime::Result;
+use std::sync::Arc;
+use wasmtime::{Engine, Extern, Memory, MemoryType, Module, SharedMemory, Store, Trap};
+
+/// Limits applied when creating the guest's memory.
+#[derive(Debug, Clone, Default)]
+pub struct Limits {
+    /// Cap on linear memory, in bytes.
+    pub max_memory: Option<u64>,
+}
+
+/// Exit statuses for traps, mirroring the signal a native program would die
+/// of (status 128 + signal number, as a shell reports it).
+pub mod status {
+    /// Out-of-bounds memory access, stack overflow, null call: SIGSEGV.
+    pub const SEGV: i32 = 128 + 11;
+    /// `unreachable`, `__builtin_trap()`: SIGILL.
+    pub const ILL: i32 = 128 + 4;
+    /// Integer division by zero or overflow: SIGFPE.
+    pub const FPE: i32 = 128 + 8;
+    /// Any other stop of the guest (bad indirect call signature, the runtime
+    /// refusing to continue, e.g. a legacy longjmp): SIGABRT.
+    pub const ABRT: i32 = 128 + 6;
+}
+
+/// What the guest's memory import needs.
+fn create_memory(engine: &Engine, store: &mut Store<Host>, ty: &MemoryType, limits: &Limits) -> Result<GuestMemory> {
+    let page = 65536u64;
+    let cap = limits.max_memory.map(|b| (b / page).max(ty.minimum()));
+    let max = match (ty.maximum(), cap) {
+        (Some(m), Some(c)) => Some(m.min(c)),
+        (None, Some(c)) => Some(c),
+        (m, None) => m,
+    };
+    if ty.is_shared() {
+        let max = max.context("shared memory without a maximum")?;
+        let m = SharedMemory::new(engine, MemoryType::shared(ty.minimum() as u32, max as u32))
+            .context("cannot create the guest's shared memory (try a smaller --max-memory)")?;
+        Ok(GuestMemory::Shared(m))
+    } else {
+        let m = Memory::new(&mut *store, MemoryType::new(ty.minimum() as u32, max.map(|m| m as u32)))
+            .context("cannot create the guest's memory")?;
+        Ok(GuestMemory::Local(m))
+    }
+}
+
+/// Run `module` as a process: instantiate (which runs its start function),
+/// call `_start`, and return the exit status.
+pub fn run(engine: &Engine, module: &Module, process: Process, limits: &Limits) -> Result<i32> {
+    let process = Arc::new(process);
+    let mut store = Store::new(engine, Host { process: process.clone(), memory: GuestMemory::None });
+
+    let mut memory = None;
+    for import in module.imports().filter(|i| i.module() == MEMORY_MODULE) {
+        let ty = import.ty().memory().cloned().context("rewritten memory import is not a memory")?;
+        if memory.is_some() {
+            wasmtime::bail!("modules with more than one memory are not supported");
+        }
+        let m = create_memory(engine, &mut store, &ty, limits)?;
+        process.mm.lock().unwrap_or_else(|e| e.into_inner()).init(ty.minimum() * 65536);
+        memory = Some(m);
+    }
+    if let Some(m) = &memory {
+        store.data_mut().memory = m.clone();
+    }
+    let ext: Option<Extern> = memory.map(|m| match m {
+        GuestMemory::Shared(s) => s.into(),
+        GuestMemory::Local(l) => l.into(),
+        GuestMemory::None => unreachable!("created above"),
+    });
+    let externs = sys::imports_for(&mut store, module, |_| ext.clone())?;
+
+    let outcome = wasmtime::Instance::new(&mut store, module, &externs).and_then(|instance| {
+        let start = instance
+            .get_typed_func::<(), ()>(&mut store, "_start")
+            .context("module has no `_start` function of type () -> ()")?;
+        start.call(&mut store, ())
+    });
+    Ok(match outcome {
+        Ok(()) => 0,
+        Err(e) => exit_status(&e)?,
+    })
+}
+
+/// The exit status for an error that ended the guest; errors that are not
+/// about the guest (e.g. a missing `_start`) are passed on.
+pub fn exit_status(e: &wasmtime::Error) -> Result<i32> {
+    if let Some(GuestExit(code)) = e.downcast_ref::<GuestExit>() {
+        return Ok(code & 0xff);
+    }
+    let func = e
+        .downcast_ref::<wasmtime::WasmBacktrace>()
+        .and_then(|bt| bt.frames().iter().find_map(|f| f.func_name().map(str::to_string)));
+    let place = func.map(|f| format!(" in function `{f}`")).unwrap_or_default();
+    if let Some(trap) = e.downcast_ref::<Trap>() {
+        let status = match trap {
+            Trap::MemoryOutOfBounds | Trap::HeapMisaligned | Trap::StackOverflow | Trap::IndirectCallToNull | Trap::NullReference => status::SEGV,
+            Trap::UnreachableCodeReached => status::ILL,
+            Trap::IntegerDivisionByZero | Trap::IntegerOverflow | Trap::BadConversionToInteger => status::FPE,
+            _ => status::ABRT,
+        };
+        eprintln!("wali-run: guest trapped: {trap}{place}");
+        return Ok(status);
+    }
+    if e.downcast_ref::<wasmtime::WasmBacktrace>().is_some() {
+        eprintln!("wali-run: guest stopped: {}{place}", e.root_cause());
+        return Ok(status::ABRT);
+    }
+    Err(wasmtime::format_err!("{e:#}"))
+}

@@ -1,0 +1,384 @@
+//! Memory calls inside linear memory: mmap, munmap, mremap, mprotect, madvise,
+//! msync, mlockall, brk.
+//!
+//! Linear memory `[0, floor)` belongs to the module (data, stack, heap it
+//! grew itself). Above it, this page allocator hands out host-page-aligned
+//! ranges, growing the Wasm memory when needed. Mappings are real host
+//! mappings placed with `MAP_FIXED` inside the linear-memory reservation, so a
+//! file mapped `MAP_SHARED` is the file. Unmapped pages become inaccessible
+//! (`PROT_NONE`), so a guest access traps like a native segfault and a host
+//! access through a syscall is `EFAULT`.
+
+use super::{Cx, Errno, SysResult};
+use crate::host::GuestMemory;
+use crate::memory::{Mem, RangeOp};
+use std::collections::BTreeMap;
+use wali_abi::guest::consts as g;
+
+const WASM_PAGE: u64 = 65536;
+
+/// Allocation state of the mmap region.
+#[derive(Debug, Default)]
+pub struct MmState {
+    /// Lowest address the allocator may use.
+    floor: u64,
+    /// Memory size the allocator last saw; growth by the guest itself above
+    /// this is reserved for the guest.
+    seen_size: u64,
+    /// Allocated ranges: start -> (end, file-backed).
+    used: BTreeMap<u64, (u64, bool)>,
+    /// Program break: start and current value (0 until first use).
+    brk_start: u64,
+    brk_cur: u64,
+}
+
+/// Host page size (the allocation granularity).
+pub fn page_size() -> u64 {
+    static PAGE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *PAGE.get_or_init(|| (unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as u64).max(4096))
+}
+
+fn align_up(x: u64, a: u64) -> u64 {
+    x.div_ceil(a) * a
+}
+
+impl MmState {
+    /// Start allocating above a memory of `size` bytes.
+    pub fn init(&mut self, size: u64) {
+        self.floor = align_up(size, page_size());
+        self.seen_size = size;
+    }
+
+    /// Reserve for the guest whatever it grew by itself since we last looked.
+    fn observe(&mut self, size: u64) {
+        if size > self.seen_size {
+            let start = align_up(self.seen_size.max(self.floor), page_size());
+            let end = align_up(size, page_size());
+            if end > start {
+                self.used.insert(start, (end, false));
+            }
+            self.seen_size = size;
+        }
+    }
+
+    fn is_free(&self, start: u64, end: u64) -> bool {
+        start >= self.floor && !self.used.range(..end).any(|(s, (e, _))| *s < end && *e > start)
+    }
+
+    /// First free range of `len` bytes at or after `floor` (may extend past the memory end).
+    fn find(&self, len: u64) -> u64 {
+        let mut cursor = self.floor;
+        for (s, (e, _)) in &self.used {
+            if *s >= cursor + len {
+                break;
+            }
+            cursor = cursor.max(*e);
+        }
+        cursor
+    }
+
+    fn mark(&mut self, start: u64, end: u64, file: bool) {
+        self.release(start, end);
+        self.used.insert(start, (end, file));
+    }
+
+    /// Forget `[start, end)`, splitting ranges that straddle it.
+    fn release(&mut self, start: u64, end: u64) {
+        let hits: Vec<(u64, (u64, bool))> =
+            self.used.range(..end).filter(|(s, (e, _))| **s < end && *e > start).map(|(s, v)| (*s, *v)).collect();
+        for (s, (e, f)) in hits {
+            self.used.remove(&s);
+            if s < start {
+                self.used.insert(s, (start, f));
+            }
+            if e > end {
+                self.used.insert(end, (e, f));
+            }
+        }
+    }
+
+    fn is_file(&self, start: u64, end: u64) -> bool {
+        self.used.range(..end).any(|(s, (e, f))| *s < end && *e > start && *f)
+    }
+}
+
+/// Make linear memory at least `end` bytes long.
+fn grow_to(cx: &mut Cx<'_, '_>, end: u64) -> Result<(), Errno> {
+    let size = cx.mem().size();
+    if end <= size {
+        return Ok(());
+    }
+    let delta = (end - size).div_ceil(WASM_PAGE);
+    let r = match cx.host().memory.clone() {
+        GuestMemory::Shared(m) => m.grow(delta).map(|_| ()),
+        GuestMemory::Local(m) => m.grow(&mut *cx.caller, delta).map(|_| ()),
+        GuestMemory::None => return Err(Errno::ENOMEM),
+    };
+    r.map_err(|_| Errno::ENOMEM)
+}
+
+/// Map `[addr, addr+len)` as the guest asked, after the range is allocated and
+/// memory is large enough.
+fn place(mem: &Mem<'_>, addr: u64, len: u64, prot: i32, flags: i32, fd: i32, off: i64) -> Result<(), Errno> {
+    let anon = flags & g::MAP_ANONYMOUS != 0;
+    let shared = flags & 0x3 != g::MAP_PRIVATE;
+    let mut host_flags = if shared { libc::MAP_SHARED } else { libc::MAP_PRIVATE };
+    if flags & g::MAP_NORESERVE != 0 {
+        host_flags |= libc::MAP_NORESERVE;
+    }
+    if anon {
+        return mem.map_fixed(addr, len as usize, prot, host_flags | libc::MAP_ANONYMOUS, -1, 0);
+    }
+    if off as u64 % page_size() == 0 {
+        return mem.map_fixed(addr, len as usize, prot, host_flags, fd, off);
+    }
+    // Offset aligned for the guest (4 KiB) but not for a host with larger
+    // pages: a private mapping can be emulated by reading the file.
+    if shared {
+        return Err(Errno::EINVAL);
+    }
+    mem.map_fixed(addr, len as usize, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0)?;
+    let buf = mem.buf(addr as u32, len as usize, crate::memory::Access::Write)?;
+    let n = unsafe { libc::pread(fd, buf.ptr.cast(), buf.len, off as libc::off_t) };
+    if n < 0 {
+        return Err(Errno::last());
+    }
+    mem.protect(addr, len as usize, prot)
+}
+
+/// mmap(addr, length, prot, flags, fd, offset): returns the guest address.
+pub fn mmap(cx: &mut Cx<'_, '_>, addr: u32, len: u32, prot: i32, flags: i32, fd: i32, offset: i64) -> SysResult {
+    let page = page_size();
+    let kind = flags & 0x3;
+    if len == 0 || offset < 0 || offset % 4096 != 0 || !(1..=3).contains(&kind) {
+        return Err(Errno::EINVAL.into());
+    }
+    let len = align_up(len as u64, page);
+    let fixed = flags & (g::MAP_FIXED | g::MAP_FIXED_NOREPLACE) != 0;
+    if fixed && addr as u64 % page != 0 {
+        return Err(Errno::EINVAL.into());
+    }
+    let process = cx.host().process.clone();
+    let mut mm = process.mm.lock().unwrap_or_else(|e| e.into_inner());
+    mm.observe(cx.mem().size());
+    let start = if fixed {
+        let (s, e) = (addr as u64, addr as u64 + len);
+        if s < mm.floor || e > u32::MAX as u64 + 1 {
+            return Err(Errno::ENOMEM.into());
+        }
+        if flags & g::MAP_FIXED_NOREPLACE != 0 && !mm.is_free(s, e) {
+            return Err(Errno::EEXIST.into());
+        }
+        s
+    } else if addr != 0 && addr as u64 % page == 0 && mm.is_free(addr as u64, addr as u64 + len) && (addr as u64 + len) <= cx.mem().size() {
+        addr as u64
+    } else {
+        mm.find(len)
+    };
+    let end = start + len;
+    if end > u32::MAX as u64 + 1 {
+        return Err(Errno::ENOMEM.into());
+    }
+    grow_to(cx, end)?;
+    mm.observe_grown_by_us(cx.mem().size());
+    place(&cx.mem(), start, len, prot, flags, fd, offset)?;
+    mm.mark(start, end, flags & g::MAP_ANONYMOUS == 0);
+    Ok(start as i64)
+}
+
+impl MmState {
+    /// Memory grew because we asked: nothing to reserve for the guest.
+    fn observe_grown_by_us(&mut self, size: u64) {
+        self.seen_size = self.seen_size.max(size);
+    }
+}
+
+/// Make `[start, end)` inaccessible and free it.
+fn unmap_range(mem: &Mem<'_>, mm: &mut MmState, start: u64, end: u64) -> Result<(), Errno> {
+    mem.map_fixed(start, (end - start) as usize, libc::PROT_NONE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE, -1, 0)?;
+    mm.release(start, end);
+    Ok(())
+}
+
+/// munmap(addr, length)
+pub fn munmap(cx: &mut Cx<'_, '_>, addr: u32, len: u32) -> SysResult {
+    let page = page_size();
+    if addr as u64 % page != 0 || len == 0 {
+        return Err(Errno::EINVAL.into());
+    }
+    let process = cx.host().process.clone();
+    let mut mm = process.mm.lock().unwrap_or_else(|e| e.into_inner());
+    let mem = cx.mem();
+    mm.observe(mem.size());
+    let start = addr as u64;
+    let end = (start + align_up(len as u64, page)).min(mem.size());
+    if start < mm.floor {
+        return Err(Errno::EINVAL.into());
+    }
+    if start < end {
+        unmap_range(&mem, &mut mm, start, end)?;
+    }
+    Ok(0)
+}
+
+/// mremap(old_address, old_size, new_size, flags, new_address)
+pub fn mremap(cx: &mut Cx<'_, '_>, old: u32, old_size: u32, new_size: u32, flags: i32, new: u32) -> SysResult {
+    let page = page_size();
+    let may_move = flags & g::MREMAP_MAYMOVE != 0;
+    let fixed = flags & g::MREMAP_FIXED != 0;
+    if old as u64 % page != 0 || new_size == 0 || flags & !(g::MREMAP_MAYMOVE | g::MREMAP_FIXED | 4) != 0 || (fixed && !may_move) {
+        return Err(Errno::EINVAL.into());
+    }
+    let process = cx.host().process.clone();
+    let mut mm = process.mm.lock().unwrap_or_else(|e| e.into_inner());
+    mm.observe(cx.mem().size());
+    let old = old as u64;
+    let old_len = align_up(old_size as u64, page);
+    let new_len = align_up(new_size as u64, page);
+    if old < mm.floor || old + old_len > cx.mem().size() || old_len == 0 {
+        return Err(Errno::EFAULT.into());
+    }
+    let file = mm.is_file(old, old + old_len);
+    if new_len <= old_len && !fixed {
+        if new_len < old_len {
+            unmap_range(&cx.mem(), &mut mm, old + new_len, old + old_len)?;
+        }
+        return Ok(old as i64);
+    }
+    // Grow in place when the pages after the mapping are free.
+    if !fixed && !file && mm.is_free(old + old_len, old + new_len) && old + new_len <= u32::MAX as u64 + 1 {
+        grow_to(cx, old + new_len)?;
+        mm.observe_grown_by_us(cx.mem().size());
+        let mem = cx.mem();
+        mem.map_fixed(old + old_len, (new_len - old_len) as usize, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0)?;
+        mm.mark(old, old + new_len, false);
+        return Ok(old as i64);
+    }
+    if !may_move {
+        return Err(Errno::ENOMEM.into());
+    }
+    let dest = if fixed {
+        let d = new as u64;
+        if d % page != 0 || d < mm.floor || (d < old + old_len && old < d + new_len) {
+            return Err(Errno::EINVAL.into());
+        }
+        d
+    } else {
+        // Find room that does not overlap the old range.
+        mm.mark(old, old + old_len, file);
+        mm.find(new_len)
+    };
+    if dest + new_len > u32::MAX as u64 + 1 {
+        return Err(Errno::ENOMEM.into());
+    }
+    grow_to(cx, dest + new_len)?;
+    mm.observe_grown_by_us(cx.mem().size());
+    let mem = cx.mem();
+    mem.remap(old, old_len as usize, dest, new_len as usize)?;
+    // The old range is a hole in the reservation now: make it inaccessible again.
+    unmap_range(&mem, &mut mm, old, old + old_len)?;
+    mm.mark(dest, dest + new_len, file);
+    Ok(dest as i64)
+}
+
+fn check_range(cx: &Cx<'_, '_>, addr: u32, len: u32) -> Result<(u64, usize), Errno> {
+    if addr as u64 % page_size() != 0 {
+        return Err(Errno::EINVAL);
+    }
+    let len = align_up(len as u64, page_size());
+    if addr as u64 + len > cx.mem().size() {
+        return Err(Errno::ENOMEM);
+    }
+    Ok((addr as u64, len as usize))
+}
+
+/// mprotect(addr, len, prot)
+pub fn mprotect(cx: &mut Cx<'_, '_>, addr: u32, len: u32, prot: i32) -> SysResult {
+    let (a, l) = check_range(cx, addr, len)?;
+    cx.mem().protect(a, l, prot)?;
+    Ok(0)
+}
+
+/// madvise(addr, length, advice)
+pub fn madvise(cx: &mut Cx<'_, '_>, addr: u32, len: u32, advice: i32) -> SysResult {
+    let (a, l) = check_range(cx, addr, len)?;
+    cx.mem().range_op(a, l, RangeOp::Madvise(advice))?;
+    Ok(0)
+}
+
+/// msync(addr, length, flags)
+pub fn msync(cx: &mut Cx<'_, '_>, addr: u32, len: u32, flags: i32) -> SysResult {
+    let (a, l) = check_range(cx, addr, len)?;
+    cx.mem().range_op(a, l, RangeOp::Msync(flags))?;
+    Ok(0)
+}
+
+/// mlockall(flags): locks the whole host process, which includes the guest.
+pub fn mlockall(_cx: &mut Cx<'_, '_>, flags: i32) -> SysResult {
+    super::cvt(unsafe { libc::mlockall(flags) })
+}
+
+/// brk(addr): the break starts at the first free page above the module's
+/// memory and moves while the pages after it are free; a request that cannot
+/// be met returns the current break, as Linux does.
+pub fn brk(cx: &mut Cx<'_, '_>, addr: u32) -> SysResult {
+    let page = page_size();
+    let process = cx.host().process.clone();
+    let mut mm = process.mm.lock().unwrap_or_else(|e| e.into_inner());
+    mm.observe(cx.mem().size());
+    if mm.brk_start == 0 {
+        let start = mm.find(page);
+        mm.brk_start = start;
+        mm.brk_cur = start;
+    }
+    let want = addr as u64;
+    if want < mm.brk_start {
+        return Ok(mm.brk_cur as i64);
+    }
+    let (cur_end, new_end) = (align_up(mm.brk_cur, page), align_up(want, page));
+    if new_end > cur_end {
+        if !mm.is_free(cur_end, new_end) || new_end > u32::MAX as u64 + 1 {
+            return Ok(mm.brk_cur as i64);
+        }
+        if grow_to(cx, new_end).is_err() {
+            return Ok(mm.brk_cur as i64);
+        }
+        mm.observe_grown_by_us(cx.mem().size());
+        let rw = libc::PROT_READ | libc::PROT_WRITE;
+        if cx.mem().map_fixed(cur_end, (new_end - cur_end) as usize, rw, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0).is_err() {
+            return Ok(mm.brk_cur as i64);
+        }
+        let start = mm.brk_start;
+        mm.mark(start, new_end, false);
+    } else if new_end < cur_end {
+        unmap_range(&cx.mem(), &mut mm, new_end, cur_end)?;
+    }
+    mm.brk_cur = want;
+    Ok(want as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allocator_first_fit_and_release() {
+        let p = page_size();
+        let mut mm = MmState::default();
+        mm.init(3 * 65536 + 1);
+        let floor = align_up(3 * 65536 + 1, p);
+        assert_eq!(mm.find(p), floor);
+        mm.mark(floor, floor + 2 * p, false);
+        assert_eq!(mm.find(p), floor + 2 * p);
+        mm.mark(floor + 2 * p, floor + 3 * p, false);
+        mm.observe_grown_by_us(floor + 3 * p);
+        mm.release(floor, floor + p);
+        assert_eq!(mm.find(p), floor);
+        assert_eq!(mm.find(2 * p), floor + 3 * p);
+        assert!(!mm.is_free(floor - p, floor));
+        // The guest growing memory itself reserves the new pages.
+        mm.observe(floor + 10 * p);
+        assert_eq!(mm.find(p), floor);
+        assert_eq!(mm.find(2 * p), align_up(floor + 10 * p, p));
+    }
+}

@@ -1,0 +1,230 @@
+//! The syscall surface: one table ([`table`]) drives import linking, each family
+//! of calls lives in its own module and reads like the man page.
+//!
+//! A syscall implementation is a plain function `fn(&mut Cx, args...) -> SysResult`
+//! whose parameter types give its Wasm signature (`i32`/`u32` → `i32`,
+//! `i64`/`u64` → `i64`). Errors are [`Errno`] values returned as `-errno`;
+//! process exit is a [`Fault::Exit`], which unwinds the guest.
+
+pub mod aux;
+pub mod fd;
+pub mod fs;
+pub mod mm;
+pub mod net;
+pub mod poll;
+pub mod process;
+pub mod table;
+pub mod time;
+
+use crate::host::Host;
+use crate::memory::Mem;
+use std::fmt;
+use wasmtime::{Caller, Val, ValType};
+
+pub use table::{Entry, ENTRIES};
+
+/// A Linux errno value (positive).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Errno(pub i32);
+
+macro_rules! errnos {
+    ($($name:ident),*) => { impl Errno { $(pub const $name: Errno = Errno(libc::$name);)* } };
+}
+errnos!(
+    EPERM, ENOENT, ESRCH, EINTR, EIO, EBADF, EAGAIN, ENOMEM, EACCES, EFAULT, EBUSY, EEXIST,
+    ENOTDIR, EISDIR, EINVAL, EMFILE, ENOTTY, ENOSPC, ESPIPE, ERANGE, ENAMETOOLONG, ENOSYS,
+    EOVERFLOW, ENOTSOCK, EOPNOTSUPP, EAFNOSUPPORT
+);
+
+impl Errno {
+    /// The calling thread's current host errno.
+    pub fn last() -> Errno {
+        Errno(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO))
+    }
+}
+
+impl fmt::Debug for Errno {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", wali_abi::convert::errno_name(self.0))
+    }
+}
+
+/// Why a syscall did not return normally.
+#[derive(Debug)]
+pub enum Fault {
+    /// Return `-errno` to the guest.
+    Errno(Errno),
+    /// End the process with this status (exit, exit_group, __proc_exit).
+    Exit(i32),
+    /// Stop the guest with an error (a trap with a message).
+    Trap(wasmtime::Error),
+}
+
+impl From<Errno> for Fault {
+    fn from(e: Errno) -> Self {
+        Fault::Errno(e)
+    }
+}
+
+pub type SysResult = Result<i64, Fault>;
+
+/// The guest asked to exit; carried through wasmtime as the error of a host call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GuestExit(pub i32);
+
+impl fmt::Display for GuestExit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "guest exited with status {}", self.0)
+    }
+}
+impl std::error::Error for GuestExit {}
+
+/// Convert a host libc return value (`-1` + errno on failure) into a result.
+pub fn cvt<T: Into<i64>>(r: T) -> SysResult {
+    let r: i64 = r.into();
+    if r == -1 { Err(Errno::last().into()) } else { Ok(r) }
+}
+
+/// The context a syscall runs in: the calling guest's store.
+pub struct Cx<'a, 'b> {
+    pub caller: &'a mut Caller<'b, Host>,
+}
+
+impl<'a, 'b> Cx<'a, 'b> {
+    pub fn host(&self) -> &Host {
+        self.caller.data()
+    }
+
+    /// A view of guest memory for this call.
+    pub fn mem(&self) -> Mem<'_> {
+        self.caller.data().mem(&*self.caller)
+    }
+}
+
+/// A parameter type of a syscall implementation.
+pub trait Param: Copy {
+    const WASM: ValType;
+    fn from_raw(raw: u64) -> Self;
+    fn to_raw(self) -> u64;
+}
+macro_rules! param {
+    ($t:ty, $w:expr) => {
+        impl Param for $t {
+            const WASM: ValType = $w;
+            #[inline]
+            fn from_raw(raw: u64) -> Self { raw as $t }
+            #[inline]
+            fn to_raw(self) -> u64 { self as u64 }
+        }
+    };
+}
+param!(i32, ValType::I32);
+param!(u32, ValType::I32);
+param!(i64, ValType::I64);
+param!(u64, ValType::I64);
+
+/// Turn an implementation's result into the value returned to the guest,
+/// printing the `--strace` line when asked.
+#[inline]
+pub fn finish(cx: &mut Cx<'_, '_>, name: &str, args: &[u64], r: SysResult) -> wasmtime::Result<i64> {
+    let ret = match r {
+        Ok(v) => v,
+        Err(Fault::Errno(e)) => -(e.0 as i64),
+        Err(Fault::Exit(code)) => {
+            if cx.host().strace() {
+                crate::strace::line(cx, name, args, None);
+            }
+            return Err(GuestExit(code).into());
+        }
+        Err(Fault::Trap(e)) => return Err(e),
+    };
+    if cx.host().strace() {
+        crate::strace::line(cx, name, args, Some(ret));
+    }
+    Ok(ret)
+}
+
+/// Check that every import of `module` is one wali-run can provide: functions
+/// from the `wali` namespace (any name, any signature) and the memories added
+/// by the rewriting pass. Anything else is an error naming the imports.
+pub fn check_imports(module: &wasmtime::Module) -> wasmtime::Result<()> {
+    let foreign: Vec<String> = module
+        .imports()
+        .filter(|i| match i.module() {
+            "wali" => i.ty().func().is_none(),
+            m => m != crate::rewrite::MEMORY_MODULE,
+        })
+        .map(|i| format!("{}.{}", i.module(), i.name()))
+        .collect();
+    if !foreign.is_empty() {
+        wasmtime::bail!(
+            "module imports {} that WALI does not provide: {}",
+            if foreign.len() == 1 { "an item" } else { "items" },
+            foreign.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The externs to instantiate `module` with, in import order: for each `wali`
+/// function, the typed wrapper of its implementation when the signature
+/// matches the table, an adapter when it does not, and an `-ENOSYS` stub when
+/// nothing implements it. `memory` supplies the rewritten memory imports.
+pub fn imports_for(
+    store: &mut wasmtime::Store<Host>,
+    module: &wasmtime::Module,
+    memory: impl Fn(&str) -> Option<wasmtime::Extern>,
+) -> wasmtime::Result<Vec<wasmtime::Extern>> {
+    check_imports(module)?;
+    let mut externs = Vec::new();
+    for import in module.imports() {
+        if import.module() == crate::rewrite::MEMORY_MODULE {
+            let m = memory(import.name())
+                .ok_or_else(|| wasmtime::format_err!("no memory for import {}", import.name()))?;
+            externs.push(m);
+            continue;
+        }
+        let fty = import.ty().func().cloned().expect("checked by check_imports");
+        let entry = table::lookup(import.name());
+        let func = match entry {
+            Some(e) if e.matches(&fty) => (e.make)(store),
+            _ => adapter(store, import.name(), fty, entry),
+        };
+        externs.push(func.into());
+    }
+    Ok(externs)
+}
+
+/// A function for import `name` with signature `fty` that goes through the
+/// implementation's dynamic entry point if there is one, else returns -ENOSYS.
+fn adapter(store: &mut wasmtime::Store<Host>, name: &str, fty: wasmtime::FuncType, entry: Option<&'static Entry>) -> wasmtime::Func {
+    let trace_name: std::sync::Arc<str> = match entry {
+        Some(e) => e.name.into(),
+        None => name.strip_prefix("SYS_").unwrap_or(name).into(),
+    };
+    let result = fty.results().next();
+    wasmtime::Func::new(store, fty, move |mut caller, params, out| {
+        let args: Vec<u64> = params
+            .iter()
+            .map(|v| match v {
+                Val::I32(x) => *x as i64 as u64,
+                Val::I64(x) => *x as u64,
+                _ => 0,
+            })
+            .collect();
+        let mut cx = Cx { caller: &mut caller };
+        let r = match entry {
+            Some(e) => (e.call)(&mut cx, &args),
+            None => Err(Fault::Errno(Errno::ENOSYS)),
+        };
+        let ret = finish(&mut cx, &trace_name, &args, r)?;
+        if let (Some(slot), Some(ty)) = (out.first_mut(), result.as_ref()) {
+            *slot = match ty {
+                ValType::I32 => Val::I32(ret as i32),
+                ValType::I64 => Val::I64(ret),
+                other => Val::default_for_ty(other).unwrap_or(Val::I32(0)),
+            };
+        }
+        Ok(())
+    })
+}

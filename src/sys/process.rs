@@ -1,0 +1,202 @@
+//! Process identity, credentials, limits, system information and exit.
+
+use super::{Cx, Errno, Fault, SysResult, cvt};
+use crate::memory::Access;
+use wali_abi::{convert, guest};
+
+pub fn getpid(_cx: &mut Cx<'_, '_>) -> SysResult {
+    Ok(unsafe { libc::getpid() } as i64)
+}
+pub fn getppid(_cx: &mut Cx<'_, '_>) -> SysResult {
+    Ok(unsafe { libc::getppid() } as i64)
+}
+pub fn gettid(_cx: &mut Cx<'_, '_>) -> SysResult {
+    Ok(unsafe { libc::gettid() } as i64)
+}
+pub fn getuid(_cx: &mut Cx<'_, '_>) -> SysResult {
+    Ok(unsafe { libc::getuid() } as i64)
+}
+pub fn geteuid(_cx: &mut Cx<'_, '_>) -> SysResult {
+    Ok(unsafe { libc::geteuid() } as i64)
+}
+pub fn getgid(_cx: &mut Cx<'_, '_>) -> SysResult {
+    Ok(unsafe { libc::getgid() } as i64)
+}
+pub fn getegid(_cx: &mut Cx<'_, '_>) -> SysResult {
+    Ok(unsafe { libc::getegid() } as i64)
+}
+pub fn setuid(_cx: &mut Cx<'_, '_>, uid: u32) -> SysResult {
+    cvt(unsafe { libc::setuid(uid) })
+}
+pub fn setgid(_cx: &mut Cx<'_, '_>, gid: u32) -> SysResult {
+    cvt(unsafe { libc::setgid(gid) })
+}
+pub fn setreuid(_cx: &mut Cx<'_, '_>, ruid: u32, euid: u32) -> SysResult {
+    cvt(unsafe { libc::setreuid(ruid, euid) })
+}
+pub fn setregid(_cx: &mut Cx<'_, '_>, rgid: u32, egid: u32) -> SysResult {
+    cvt(unsafe { libc::setregid(rgid, egid) })
+}
+pub fn setresuid(_cx: &mut Cx<'_, '_>, r: u32, e: u32, s: u32) -> SysResult {
+    cvt(unsafe { libc::setresuid(r, e, s) })
+}
+pub fn setresgid(_cx: &mut Cx<'_, '_>, r: u32, e: u32, s: u32) -> SysResult {
+    cvt(unsafe { libc::setresgid(r, e, s) })
+}
+
+/// getgroups(size, list): with size 0 only counts.
+pub fn getgroups(cx: &mut Cx<'_, '_>, size: i32, list: u32) -> SysResult {
+    if size < 0 {
+        return Err(Errno::EINVAL.into());
+    }
+    let mut groups = vec![0 as libc::gid_t; size as usize];
+    let n = cvt(unsafe { libc::getgroups(size, groups.as_mut_ptr()) })?;
+    if size > 0 {
+        cx.mem().write_array(list, &groups[..n as usize])?;
+    }
+    Ok(n)
+}
+
+pub fn setgroups(cx: &mut Cx<'_, '_>, size: u32, list: u32) -> SysResult {
+    let groups: Vec<u32> = cx.mem().read_array(list, size as usize)?;
+    cvt(unsafe { libc::setgroups(groups.len(), groups.as_ptr()) })
+}
+
+pub fn getpgid(_cx: &mut Cx<'_, '_>, pid: i32) -> SysResult {
+    cvt(unsafe { libc::getpgid(pid) })
+}
+pub fn setpgid(_cx: &mut Cx<'_, '_>, pid: i32, pgid: i32) -> SysResult {
+    cvt(unsafe { libc::setpgid(pid, pgid) })
+}
+pub fn getsid(_cx: &mut Cx<'_, '_>, pid: i32) -> SysResult {
+    cvt(unsafe { libc::getsid(pid) })
+}
+pub fn setsid(_cx: &mut Cx<'_, '_>) -> SysResult {
+    cvt(unsafe { libc::setsid() })
+}
+
+/// prlimit64(pid, resource, new, old): the one host call behind all rlimit calls.
+pub fn prlimit64(cx: &mut Cx<'_, '_>, pid: i32, resource: i32, new: u32, old: u32) -> SysResult {
+    let mem = cx.mem();
+    let new = mem.read_opt::<guest::Rlimit>(new)?.map(|r| convert::rlimit_to_host(&r));
+    let mut out: convert::HostRlimit = unsafe { std::mem::zeroed() };
+    // Check the output pointer before changing anything.
+    if old != 0 {
+        mem.buf(old, size_of::<guest::Rlimit>(), Access::Write)?;
+    }
+    let newp = new.as_ref().map_or(std::ptr::null(), |r| r as *const _);
+    cvt(unsafe { host_prlimit(pid, resource, newp, &mut out) })?;
+    if old != 0 {
+        mem.write(old, &convert::rlimit_from_host(&out))?;
+    }
+    Ok(0)
+}
+
+#[cfg(target_pointer_width = "64")]
+unsafe fn host_prlimit(pid: i32, res: i32, new: *const convert::HostRlimit, old: *mut convert::HostRlimit) -> i32 {
+    unsafe { libc::prlimit(pid, res as _, new, old) }
+}
+#[cfg(target_pointer_width = "32")]
+unsafe fn host_prlimit(pid: i32, res: i32, new: *const convert::HostRlimit, old: *mut convert::HostRlimit) -> i32 {
+    unsafe { libc::prlimit64(pid, res as _, new, old) }
+}
+
+pub fn getrlimit(cx: &mut Cx<'_, '_>, resource: i32, rlim: u32) -> SysResult {
+    if rlim == 0 {
+        return Err(Errno::EFAULT.into());
+    }
+    prlimit64(cx, 0, resource, 0, rlim)
+}
+
+pub fn setrlimit(cx: &mut Cx<'_, '_>, resource: i32, rlim: u32) -> SysResult {
+    if rlim == 0 {
+        return Err(Errno::EFAULT.into());
+    }
+    prlimit64(cx, 0, resource, rlim, 0)
+}
+
+pub fn getrusage(cx: &mut Cx<'_, '_>, who: i32, usage: u32) -> SysResult {
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    cvt(unsafe { libc::getrusage(who, &mut ru) })?;
+    cx.mem().write(usage, &convert::rusage_from_host(&ru))?;
+    Ok(0)
+}
+
+pub fn uname(cx: &mut Cx<'_, '_>, buf: u32) -> SysResult {
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    cvt(unsafe { libc::uname(&mut u) })?;
+    let mut g = guest::Utsname::default();
+    let copy = |dst: &mut [u8; 65], src: &[libc::c_char]| {
+        for (d, s) in dst.iter_mut().zip(src) {
+            *d = *s as u8;
+        }
+    };
+    copy(&mut g.sysname, &u.sysname);
+    copy(&mut g.nodename, &u.nodename);
+    copy(&mut g.release, &u.release);
+    copy(&mut g.version, &u.version);
+    copy(&mut g.machine, &u.machine);
+    copy(&mut g.domainname, &u.domainname);
+    cx.mem().write(buf, &g)?;
+    Ok(0)
+}
+
+pub fn sysinfo(cx: &mut Cx<'_, '_>, info: u32) -> SysResult {
+    let mut si: libc::sysinfo = unsafe { std::mem::zeroed() };
+    cvt(unsafe { libc::sysinfo(&mut si) })?;
+    cx.mem().write(info, &convert::sysinfo_from_host(&si))?;
+    Ok(0)
+}
+
+pub fn getrandom(cx: &mut Cx<'_, '_>, buf: u32, len: u32, flags: u32) -> SysResult {
+    let b = cx.mem().buf(buf, len as usize, Access::Write)?;
+    cvt(unsafe { libc::getrandom(b.ptr.cast(), b.len, flags) } as i64)
+}
+
+/// prctl: the name options take a 16-byte buffer; options whose arguments are
+/// plain integers are passed through; others are refused with EINVAL.
+pub fn prctl(cx: &mut Cx<'_, '_>, option: i32, a2: u64, a3: u64, a4: u64, a5: u64) -> SysResult {
+    match option {
+        libc::PR_SET_NAME => {
+            let name = cx.mem().cstring_max(a2 as u32, 4096)?;
+            cvt(unsafe { libc::prctl(option, name.as_ptr()) })
+        }
+        libc::PR_GET_NAME => {
+            let b = cx.mem().buf(a2 as u32, 16, Access::Write)?;
+            cvt(unsafe { libc::prctl(option, b.ptr) })
+        }
+        libc::PR_SET_PDEATHSIG | libc::PR_SET_DUMPABLE | libc::PR_GET_DUMPABLE | libc::PR_SET_NO_NEW_PRIVS
+        | libc::PR_GET_NO_NEW_PRIVS | libc::PR_SET_KEEPCAPS | libc::PR_GET_KEEPCAPS | libc::PR_SET_TIMERSLACK
+        | libc::PR_GET_TIMERSLACK | libc::PR_SET_CHILD_SUBREAPER => {
+            let l = |v: u64| v as libc::c_ulong;
+            cvt(unsafe { libc::prctl(option, l(a2), l(a3), l(a4), l(a5)) })
+        }
+        _ => Err(Errno::EINVAL.into()),
+    }
+}
+
+pub fn sched_yield(_cx: &mut Cx<'_, '_>) -> SysResult {
+    cvt(unsafe { libc::sched_yield() })
+}
+
+/// sched_getaffinity(pid, size, mask): returns the size of the kernel mask written.
+pub fn sched_getaffinity(cx: &mut Cx<'_, '_>, pid: i32, size: u32, mask: u32) -> SysResult {
+    let b = cx.mem().buf(mask, size as usize, Access::Write)?;
+    cvt(unsafe { libc::syscall(libc::SYS_sched_getaffinity, pid, b.len, b.ptr) } as i64)
+}
+
+/// set_tid_address(tidptr): musl emulates CLONE_CHILD_CLEARTID itself; the
+/// result is the caller's thread id.
+pub fn set_tid_address(_cx: &mut Cx<'_, '_>, _tidptr: u32) -> SysResult {
+    Ok(unsafe { libc::gettid() } as i64)
+}
+
+/// exit(status): with a single thread, the process ends.
+pub fn exit(_cx: &mut Cx<'_, '_>, status: i32) -> SysResult {
+    Err(Fault::Exit(status))
+}
+
+/// exit_group(status): the process ends.
+pub fn exit_group(_cx: &mut Cx<'_, '_>, status: i32) -> SysResult {
+    Err(Fault::Exit(status))
+}
