@@ -344,15 +344,16 @@ mod tests {
     #[test]
     fn strings_are_bounded() {
         let prot = Protections::default();
-        let mut backing = b"hello\0world".to_vec();
+        let mut backing = b"\0hello\0world".to_vec();
         let mem = unsafe { Mem::new(backing.as_mut_ptr(), backing.len(), &prot) };
-        assert_eq!(mem.cstring(0).unwrap().as_bytes(), b"hello");
+        assert_eq!(mem.cstring(1).unwrap().as_bytes(), b"hello");
+        // NULL is never a string.
+        assert_eq!(mem.cstring(0).unwrap_err(), Errno::EFAULT);
+        assert!(mem.opt_cstring(0).unwrap().is_none());
         // "world" runs into the end of memory without a NUL.
-        assert_eq!(mem.cstring(6).unwrap_err(), Errno::EFAULT);
-        assert_eq!(mem.cstring(0).unwrap().as_bytes().len(), 5);
-        assert_eq!(mem.cstring_max(0, 3).unwrap_err(), Errno::ENAMETOOLONG);
+        assert_eq!(mem.cstring(7).unwrap_err(), Errno::EFAULT);
+        assert_eq!(mem.cstring_max(1, 3).unwrap_err(), Errno::ENAMETOOLONG);
         assert_eq!(mem.cstring(0xffff_0000).unwrap_err(), Errno::EFAULT);
-        assert_eq!(mem.cstring(0).unwrap(), CString::new("hello").unwrap());
     }
 
     #[test]
