@@ -36,6 +36,12 @@ fn default_cache_dir() -> Option<PathBuf> {
 
 /// Build the engine used to compile and run guests.
 pub fn engine(opts: &EngineOptions) -> Result<Engine> {
+    engine_and_cache(opts).map(|(engine, _)| engine)
+}
+
+/// Build the engine and return its compilation cache too (for statistics).
+pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<Cache>)> {
+    let mut cache_used = None;
     let mut config = Config::new();
     config.wasm_threads(true).shared_memory(true).wasm_exceptions(true);
     config.cranelift_opt_level(wasmtime::OptLevel::Speed);
@@ -49,13 +55,38 @@ pub fn engine(opts: &EngineOptions) -> Result<Engine> {
             cc.with_directory(dir);
             match Cache::new(cc) {
                 Ok(cache) => {
-                    config.cache(Some(cache));
+                    config.cache(Some(cache.clone()));
+                    cache_used = Some(cache);
                 }
                 Err(e) => tracing::warn!("compilation cache disabled: {e:#}"),
             }
         }
     }
-    Engine::new(&config).context("configuring the wasm engine")
+    let engine = Engine::new(&config).context("configuring the wasm engine")?;
+    Ok((engine, cache_used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_load_comes_from_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let wasm_path = dir.path().join("m.wasm");
+        let wasm = wat::parse_str(r#"(module (memory (export "memory") 1 2 shared) (func (export "_start")))"#).unwrap();
+        std::fs::write(&wasm_path, wasm).unwrap();
+        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")) };
+        let (e1, c1) = engine_and_cache(&opts).unwrap();
+        load(&e1, &wasm_path).unwrap();
+        let c1 = c1.expect("cache enabled");
+        assert_eq!((c1.cache_hits(), c1.cache_misses()), (0, 1));
+        // A new engine, as in a second start of wali-run.
+        let (e2, c2) = engine_and_cache(&opts).unwrap();
+        load(&e2, &wasm_path).unwrap();
+        let c2 = c2.expect("cache enabled");
+        assert_eq!((c2.cache_hits(), c2.cache_misses()), (1, 0), "second start must not recompile");
+    }
 }
 
 const WASM_MAGIC: &[u8] = b"\0asm";

@@ -6,7 +6,7 @@ use crate::sys::{self, GuestExit};
 use wasmtime::error::Context;
 use wasmtime::Result;
 use std::sync::Arc;
-use wasmtime::{Engine, Extern, Memory, MemoryType, Module, SharedMemory, Store, Trap};
+use wasmtime::{Engine, Extern, Instance, Memory, MemoryType, Module, SharedMemory, Store, Trap};
 
 /// Limits applied when creating the guest's memory.
 #[derive(Debug, Clone, Default)]
@@ -50,9 +50,8 @@ fn create_memory(engine: &Engine, store: &mut Store<Host>, ty: &MemoryType, limi
     }
 }
 
-/// Run `module` as a process: instantiate (which runs its start function),
-/// call `_start`, and return the exit status.
-pub fn run(engine: &Engine, module: &Module, process: Process, limits: &Limits) -> Result<i32> {
+/// Create the guest's memory and instance (running its start function).
+pub fn instantiate(engine: &Engine, module: &Module, process: Process, limits: &Limits) -> Result<(Store<Host>, Instance)> {
     let process = Arc::new(process);
     let mut store = Store::new(engine, Host { process: process.clone(), memory: GuestMemory::None });
 
@@ -75,8 +74,15 @@ pub fn run(engine: &Engine, module: &Module, process: Process, limits: &Limits) 
         GuestMemory::None => unreachable!("created above"),
     });
     let externs = sys::imports_for(&mut store, module, |_| ext.clone())?;
+    let instance = Instance::new(&mut store, module, &externs)?;
+    Ok((store, instance))
+}
 
-    let outcome = wasmtime::Instance::new(&mut store, module, &externs).and_then(|instance| {
+/// Run `module` as a process: instantiate (which runs its start function),
+/// call `_start`, and return the exit status.
+pub fn run(engine: &Engine, module: &Module, process: Process, limits: &Limits) -> Result<i32> {
+    sys::check_imports(module)?;
+    let outcome = instantiate(engine, module, process, limits).and_then(|(mut store, instance)| {
         let start = instance
             .get_typed_func::<(), ()>(&mut store, "_start")
             .context("module has no `_start` function of type () -> ()")?;
