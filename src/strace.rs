@@ -60,7 +60,8 @@ fn decode(cx: &Cx<'_, '_>, arg: Option<(&str, &str)>, raw: u64) -> String {
                 (raw as i32).to_string()
             }
         }
-        _ if name.contains("flags") || name.contains("prot") || name.contains("mode") => format!("{raw:#o}"),
+        "mode_t" => format!("{raw:#o}"),
+        _ if name.contains("flags") || name.contains("prot") || name == "request" || name == "cmd" => format!("{raw:#x}"),
         _ => raw.to_string(),
     }
 }
