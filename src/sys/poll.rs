@@ -1,50 +1,329 @@
 //! Waiting for events: poll, select, epoll, timerfd.
-use super::{Cx, Errno, SysResult};
+//!
+//! `struct pollfd` (8 B) and the bits of an `fd_set` are the same on every
+//! host; timeouts, `epoll_event` (packed 12 B in the guest, 16 B on aarch64 and
+//! ARM hosts) and `itimerspec` go through wali_abi conversions. A guest kernel
+//! sigset is 8 bytes, like the host kernel's. The waiting calls take no runtime
+//! lock, so blocking in them holds nothing up.
 
-pub fn poll(_cx: &mut Cx<'_, '_>, _fds: u32, _nfds: u64, _timeout: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+use super::time::timeout_to_host;
+use super::{Cx, Errno, SysResult, cvt};
+use crate::memory::{Access, HostBuf, Mem};
+use libc::{c_long, c_ulong};
+use std::ptr;
+use wali_abi::{convert, guest};
+
+/// Size of a kernel sigset, in the guest and on every host (64 signals).
+const SIGSET_SIZE: u64 = 8;
+/// Bits in a guest `fd_set` (FD_SETSIZE).
+const FD_SETSIZE: i32 = 1024;
+/// The guest kernel's EP_MAX_EVENTS: INT_MAX / sizeof(12-byte epoll_event).
+const EP_MAX_EVENTS: i32 = i32::MAX / size_of::<guest::EpollEvent>() as i32;
+/// Most events taken from the host kernel by one epoll_wait; any more stay
+/// queued for the next call, as when `maxevents` is reached.
+const HOST_EVENTS_MAX: usize = 4096;
+
+// The host ppoll/pselect6 taking a `libc::timespec`: on 32-bit hosts built with a
+// 64-bit time_t that is the *_time64 call (numbered alike on all 32-bit arches).
+#[cfg(target_pointer_width = "64")]
+const HOST_SYS_PPOLL: c_long = libc::SYS_ppoll;
+#[cfg(target_pointer_width = "64")]
+const HOST_SYS_PSELECT6: c_long = libc::SYS_pselect6;
+#[cfg(target_pointer_width = "32")]
+const HOST_SYS_PPOLL: c_long = if size_of::<libc::time_t>() == 8 { 414 } else { libc::SYS_ppoll };
+#[cfg(target_pointer_width = "32")]
+const HOST_SYS_PSELECT6: c_long = if size_of::<libc::time_t>() == 8 { 413 } else { libc::SYS_pselect6 };
+
+/// poll(fds, nfds, timeout): wait up to `timeout` ms for events on `nfds`
+/// pollfds; the kernel writes `revents` in place.
+pub fn poll(cx: &mut Cx<'_, '_>, fds: u32, nfds: u64, timeout: i32) -> SysResult {
+    let fds = pollfds(&cx.mem(), fds, nfds)?;
+    // Blocks (glibc emulates poll with ppoll where the host has no poll).
+    cvt(unsafe { libc::poll(fds.cast(), nfds as libc::nfds_t, timeout) })
 }
 
-pub fn ppoll(_cx: &mut Cx<'_, '_>, _fds: u32, _nfds: u64, _tmo: u32, _sigmask: u32, _sigsetsize: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// ppoll(fds, nfds, tmo_p, sigmask, sigsetsize): poll with a timespec timeout
+/// (the time left is written back, as by the kernel) and a signal mask for the wait.
+pub fn ppoll(cx: &mut Cx<'_, '_>, fds: u32, nfds: u64, tmo: u32, sigmask: u32, sigsetsize: u32) -> SysResult {
+    let mem = cx.mem();
+    let mut timeout = Timeout::read(&mem, tmo)?;
+    let mask = read_sigmask(&mem, sigmask as u64, sigsetsize as u64)?;
+    let fds = pollfds(&mem, fds, nfds)?;
+    // Blocks; nothing is locked here.
+    let r = cvt(unsafe {
+        libc::syscall(
+            HOST_SYS_PPOLL,
+            fds.ptr,
+            nfds as c_ulong,
+            timeout.host_ptr(),
+            mask.as_ref().map_or(ptr::null(), |m| m as *const u64),
+            SIGSET_SIZE as libc::size_t,
+        )
+    });
+    if let Some(left) = timeout.left() {
+        // Like the kernel, ignore a timespec the guest made read-only.
+        let _ = cx.mem().write(tmo, &convert::timespec_from_host(&left));
+    }
+    r
 }
 
-pub fn select(_cx: &mut Cx<'_, '_>, _nfds: i32, _r: u32, _w: u32, _e: u32, _timeout: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// select(nfds, readfds, writefds, exceptfds, timeout): wait for fds of three
+/// sets to become ready; the sets are rewritten with the ready fds and the
+/// timeval with the time left.
+pub fn select(cx: &mut Cx<'_, '_>, nfds: i32, r: u32, w: u32, e: u32, timeout: u32) -> SysResult {
+    let tv = cx.mem().read_opt::<guest::Timeval>(timeout)?;
+    // The kernel's normalization: whole seconds of tv_usec move to tv_sec.
+    let ts = tv.map(|tv| guest::Timespec {
+        tv_sec: tv.tv_sec.wrapping_add(tv.tv_usec / 1_000_000),
+        tv_nsec: (tv.tv_usec % 1_000_000) * 1000,
+    });
+    let mut timeout_ts = Timeout::new(ts.as_ref())?;
+    let res = select_sets(cx, nfds, [r, w, e], &mut timeout_ts, None);
+    if let Some(left) = timeout_ts.left() {
+        let left = convert::timespec_from_host(&left);
+        let tv = guest::Timeval { tv_sec: left.tv_sec, tv_usec: left.tv_nsec / 1000 };
+        let _ = cx.mem().write(timeout, &tv);
+    }
+    res
 }
 
-pub fn pselect6(_cx: &mut Cx<'_, '_>, _nfds: i32, _r: u32, _w: u32, _e: u32, _timeout: u32, _sig: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// pselect6(nfds, readfds, writefds, exceptfds, timeout, sig): select with a
+/// timespec timeout and `sig` -> `{sigset pointer, sigset size}` (two guest longs).
+pub fn pselect6(cx: &mut Cx<'_, '_>, nfds: i32, r: u32, w: u32, e: u32, timeout: u32, sig: u32) -> SysResult {
+    let mem = cx.mem();
+    let pack = mem.read_opt::<guest::PselectSigmask>(sig)?;
+    let mut timeout_ts = Timeout::read(&mem, timeout)?;
+    let mask = match pack {
+        Some(p) => read_sigmask(&mem, p.ss, p.ss_len)?,
+        None => None,
+    };
+    let res = select_sets(cx, nfds, [r, w, e], &mut timeout_ts, mask);
+    if let Some(left) = timeout_ts.left() {
+        let _ = cx.mem().write(timeout, &convert::timespec_from_host(&left));
+    }
+    res
 }
 
-pub fn epoll_create(_cx: &mut Cx<'_, '_>, _size: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// epoll_create(size): a new epoll instance; `size` only has to be positive.
+pub fn epoll_create(cx: &mut Cx<'_, '_>, size: i32) -> SysResult {
+    if size <= 0 {
+        return Err(Errno::EINVAL.into());
+    }
+    epoll_create1(cx, 0)
 }
 
-pub fn epoll_create1(_cx: &mut Cx<'_, '_>, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// epoll_create1(flags): a new epoll instance (EPOLL_CLOEXEC is the same on every host).
+pub fn epoll_create1(_cx: &mut Cx<'_, '_>, flags: i32) -> SysResult {
+    cvt(unsafe { libc::epoll_create1(flags) })
 }
 
-pub fn epoll_ctl(_cx: &mut Cx<'_, '_>, _epfd: i32, _op: i32, _fd: i32, _event: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// epoll_ctl(epfd, op, fd, event): add, modify or remove `fd`; the event is
+/// read for every op but EPOLL_CTL_DEL.
+pub fn epoll_ctl(cx: &mut Cx<'_, '_>, epfd: i32, op: i32, fd: i32, event: u32) -> SysResult {
+    let mut ev = match op {
+        libc::EPOLL_CTL_DEL => None,
+        _ => Some(convert::epoll_event_to_host(&cx.mem().read::<guest::EpollEvent>(event)?)),
+    };
+    let evp = ev.as_mut().map_or(ptr::null_mut(), |e| e as *mut libc::epoll_event);
+    cvt(unsafe { libc::epoll_ctl(epfd, op, fd, evp) })
 }
 
-pub fn epoll_wait(_cx: &mut Cx<'_, '_>, _epfd: i32, _events: u32, _maxevents: i32, _timeout: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// epoll_wait(epfd, events, maxevents, timeout): wait up to `timeout` ms for
+/// events; up to `maxevents` ready ones are stored in `events`.
+pub fn epoll_wait(cx: &mut Cx<'_, '_>, epfd: i32, events: u32, maxevents: i32, timeout: i32) -> SysResult {
+    epoll_pwait(cx, epfd, events, maxevents, timeout, 0, SIGSET_SIZE as u32)
 }
 
-pub fn epoll_pwait(_cx: &mut Cx<'_, '_>, _epfd: i32, _events: u32, _maxevents: i32, _timeout: i32, _sigmask: u32, _sigsetsize: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// epoll_pwait(epfd, events, maxevents, timeout, sigmask, sigsetsize):
+/// epoll_wait with a signal mask for the wait. Every returned event is converted.
+pub fn epoll_pwait(
+    cx: &mut Cx<'_, '_>,
+    epfd: i32,
+    events: u32,
+    maxevents: i32,
+    timeout: i32,
+    sigmask: u32,
+    sigsetsize: u32,
+) -> SysResult {
+    let mem = cx.mem();
+    let mask = read_sigmask(&mem, sigmask as u64, sigsetsize as u64)?;
+    if maxevents <= 0 || maxevents > EP_MAX_EVENTS {
+        return Err(Errno::EINVAL.into());
+    }
+    // The output array must be writable before anything is consumed.
+    mem.buf(events, maxevents as usize * size_of::<guest::EpollEvent>(), Access::Write)?;
+    let empty = libc::epoll_event { events: 0, u64: 0 };
+    let mut host = vec![empty; (maxevents as usize).min(HOST_EVENTS_MAX)];
+    // Blocks; nothing is locked here.
+    let n = cvt(unsafe {
+        libc::syscall(
+            libc::SYS_epoll_pwait,
+            epfd as c_long,
+            host.as_mut_ptr(),
+            host.len() as c_long,
+            timeout as c_long,
+            mask.as_ref().map_or(ptr::null(), |m| m as *const u64),
+            SIGSET_SIZE as libc::size_t,
+        )
+    })?;
+    let ready: Vec<guest::EpollEvent> = host[..n as usize].iter().map(convert::epoll_event_from_host).collect();
+    cx.mem().write_array(events, &ready)?;
+    Ok(n)
 }
 
-pub fn timerfd_create(_cx: &mut Cx<'_, '_>, _clockid: i32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// timerfd_create(clockid, flags): a timer fd (TFD_CLOEXEC and TFD_NONBLOCK
+/// are the same on every host).
+pub fn timerfd_create(_cx: &mut Cx<'_, '_>, clockid: i32, flags: i32) -> SysResult {
+    cvt(unsafe { libc::timerfd_create(clockid, flags) })
 }
 
-pub fn timerfd_settime(_cx: &mut Cx<'_, '_>, _fd: i32, _flags: i32, _new: u32, _old: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// timerfd_settime(fd, flags, new_value, old_value): arm or disarm the timer;
+/// the previous setting goes to `old_value` unless it is NULL.
+pub fn timerfd_settime(cx: &mut Cx<'_, '_>, fd: i32, flags: i32, new: u32, old: u32) -> SysResult {
+    let mem = cx.mem();
+    let new = convert::itimerspec_to_host(&mem.read::<guest::ItimerSpec>(new)?).map_err(Errno)?;
+    // SAFETY: itimerspec is plain integers.
+    let mut prev: libc::itimerspec = unsafe { std::mem::zeroed() };
+    cvt(unsafe { libc::timerfd_settime(fd, flags, &new, &mut prev) })?;
+    mem.write_opt(old, &convert::itimerspec_from_host(&prev))?;
+    Ok(0)
 }
 
-pub fn timerfd_gettime(_cx: &mut Cx<'_, '_>, _fd: i32, _cur: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// timerfd_gettime(fd, curr_value): the time until the next expiration and the interval.
+pub fn timerfd_gettime(cx: &mut Cx<'_, '_>, fd: i32, cur: u32) -> SysResult {
+    // SAFETY: itimerspec is plain integers.
+    let mut now: libc::itimerspec = unsafe { std::mem::zeroed() };
+    cvt(unsafe { libc::timerfd_gettime(fd, &mut now) })?;
+    cx.mem().write(cur, &convert::itimerspec_from_host(&now))?;
+    Ok(0)
+}
+
+// ---------------------------------------------------------------------------
+// helpers
+
+/// The guest pollfd array as a host range, checked like the kernel does:
+/// `EINVAL` beyond RLIMIT_NOFILE, else `EFAULT` if not all in memory.
+fn pollfds(mem: &Mem<'_>, fds: u32, nfds: u64) -> Result<HostBuf, Errno> {
+    if nfds == 0 {
+        return Ok(HostBuf::NULL);
+    }
+    let len = usize::try_from(nfds).ok().and_then(|n| n.checked_mul(size_of::<guest::Pollfd>()));
+    match len.map(|len| mem.buf(fds, len, Access::Write)) {
+        Some(Ok(buf)) => Ok(buf),
+        _ if nfds > nofile_limit() => Err(Errno::EINVAL),
+        _ => Err(Errno::EFAULT),
+    }
+}
+
+/// The soft RLIMIT_NOFILE of the process (the guest's limit too).
+fn nofile_limit() -> u64 {
+    // SAFETY: rlimit64 is plain integers.
+    let mut lim: libc::rlimit64 = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrlimit64(libc::RLIMIT_NOFILE, &mut lim) } == 0 { lim.rlim_cur } else { u64::MAX }
+}
+
+/// A guest kernel sigset for the duration of a wait: `None` for NULL,
+/// `EINVAL` unless `size` is 8, `EFAULT` if unreadable.
+fn read_sigmask(mem: &Mem<'_>, ptr: u64, size: u64) -> Result<Option<u64>, Errno> {
+    if ptr == 0 {
+        return Ok(None);
+    }
+    if size != SIGSET_SIZE {
+        return Err(Errno::EINVAL);
+    }
+    let ptr = u32::try_from(ptr).map_err(|_| Errno::EFAULT)?;
+    mem.read::<u64>(ptr).map(Some)
+}
+
+/// A timeout given to the host kernel as a `timespec`, which the kernel updates
+/// with the time left (except for a zero timeout). `None` waits forever.
+struct Timeout {
+    host: Option<libc::timespec>,
+    given: (i64, i64),
+}
+
+impl Timeout {
+    /// `EINVAL` for a negative time or `tv_nsec` out of range, as the kernel checks
+    /// before looking at anything else.
+    fn new(t: Option<&guest::Timespec>) -> Result<Self, Errno> {
+        if t.is_some_and(|t| t.tv_sec < 0 || !(0..1_000_000_000).contains(&t.tv_nsec)) {
+            return Err(Errno::EINVAL);
+        }
+        let host = t.map(timeout_to_host).transpose()?;
+        let given = host.map_or((0, 0), |h| (h.tv_sec as i64, h.tv_nsec as i64));
+        Ok(Timeout { host, given })
+    }
+
+    /// Read an optional guest timespec.
+    fn read(mem: &Mem<'_>, ptr: u32) -> Result<Self, Errno> {
+        Timeout::new(mem.read_opt::<guest::Timespec>(ptr)?.as_ref())
+    }
+
+    fn host_ptr(&mut self) -> *mut libc::timespec {
+        self.host.as_mut().map_or(ptr::null_mut(), |t| t as *mut libc::timespec)
+    }
+
+    /// The time left, if the kernel wrote it (then the guest's copy is updated too).
+    fn left(&self) -> Option<libc::timespec> {
+        self.host.filter(|h| (h.tv_sec as i64, h.tv_nsec as i64) != self.given)
+    }
+}
+
+/// The fd sets and the wait shared by select and pselect6. The guest sets are
+/// copied in and, on success, out again (`FDS_BYTES(nfds)` of 64-bit words,
+/// bits from `nfds` on cleared, as the x86_64 kernel writes them).
+fn select_sets(cx: &mut Cx<'_, '_>, nfds: i32, sets: [u32; 3], timeout: &mut Timeout, mask: Option<u64>) -> SysResult {
+    if nfds < 0 {
+        return Err(Errno::EINVAL.into());
+    }
+    // The kernel ignores fds beyond the size of its fd table; guest sets hold
+    // FD_SETSIZE bits, so only a larger `nfds` needs the host's table size.
+    let n = if nfds > FD_SETSIZE { nfds.min(host_max_fds()).max(FD_SETSIZE) } else { nfds } as usize;
+    let words = n.div_ceil(64);
+    let mem = cx.mem();
+    let mut host: [Option<Vec<u64>>; 3] = [None, None, None];
+    for (set, &ptr) in host.iter_mut().zip(&sets) {
+        if ptr != 0 {
+            *set = Some(mem.read_array::<u64>(ptr, words)?);
+        }
+    }
+    let set_ptr = |s: &mut Option<Vec<u64>>| s.as_mut().map_or(ptr::null_mut(), |v| v.as_mut_ptr());
+    let (rp, wp, ep) = {
+        let [r, w, e] = &mut host;
+        (set_ptr(r), set_ptr(w), set_ptr(e))
+    };
+    // pselect6's 6th argument: {const sigset_t *ss; size_t ss_len} in host words.
+    let pack: Option<[usize; 2]> = mask.as_ref().map(|m| [m as *const u64 as usize, SIGSET_SIZE as usize]);
+    // Blocks; nothing is locked here.
+    let r = cvt(unsafe {
+        libc::syscall(
+            HOST_SYS_PSELECT6,
+            n as c_long,
+            rp,
+            wp,
+            ep,
+            timeout.host_ptr(),
+            pack.as_ref().map_or(ptr::null(), |p| p as *const [usize; 2]),
+        )
+    })?;
+    let mem = cx.mem();
+    for (set, &ptr) in host.iter_mut().zip(&sets) {
+        if let Some(words) = set {
+            if n % 64 != 0 {
+                if let Some(last) = words.last_mut() {
+                    *last &= (1u64 << (n % 64)) - 1;
+                }
+            }
+            mem.write_array(ptr, words)?;
+        }
+    }
+    Ok(r)
+}
+
+/// The size of the host process's fd table (FDSize in /proc/self/status).
+fn host_max_fds() -> i32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("FDSize:").and_then(|v| v.trim().parse().ok())))
+        .unwrap_or(FD_SETSIZE)
 }

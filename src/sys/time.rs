@@ -1,22 +1,95 @@
 //! Clocks and sleeping.
-use super::{Cx, Errno, SysResult};
+//!
+//! Guest `timespec`/`timeval` are `{i64, i64}`; they go through the wali_abi
+//! conversions because 32-bit ARM hosts have a 32-bit `time_t`.
 
-pub fn clock_gettime(_cx: &mut Cx<'_, '_>, _clockid: i32, _tp: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+use super::{Cx, Errno, Fault, SysResult, cvt};
+use wali_abi::{convert, guest};
+
+/// A guest timeout (or sleep length) as a host `timespec`. A `tv_sec` too large
+/// for the host `time_t` (32-bit hosts only) saturates, as the kernel's own
+/// timeout arithmetic does; the host kernel still rejects negative values and a
+/// bad `tv_nsec` with `EINVAL`.
+pub(super) fn timeout_to_host(t: &guest::Timespec) -> Result<libc::timespec, Errno> {
+    match convert::timespec_to_host(t) {
+        Ok(h) => Ok(h),
+        Err(libc::EOVERFLOW) if t.tv_sec > 0 => {
+            let max = guest::Timespec { tv_sec: libc::time_t::MAX as i64, tv_nsec: t.tv_nsec };
+            convert::timespec_to_host(&max).map_err(Errno)
+        }
+        Err(libc::EOVERFLOW) => Err(Errno::EINVAL),
+        Err(e) => Err(Errno(e)),
+    }
 }
 
-pub fn clock_getres(_cx: &mut Cx<'_, '_>, _clockid: i32, _res: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+fn zero_timespec() -> libc::timespec {
+    // SAFETY: timespec is plain integers (plus padding on some hosts).
+    unsafe { std::mem::zeroed() }
 }
 
-pub fn clock_nanosleep(_cx: &mut Cx<'_, '_>, _clockid: i32, _flags: i32, _req: u32, _rem: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// clock_gettime(clockid, tp): read clock `clockid` into `*tp`.
+pub fn clock_gettime(cx: &mut Cx<'_, '_>, clockid: i32, tp: u32) -> SysResult {
+    let mut ts = zero_timespec();
+    cvt(unsafe { libc::clock_gettime(clockid, &mut ts) })?;
+    cx.mem().write(tp, &convert::timespec_from_host(&ts))?;
+    Ok(0)
 }
 
-pub fn nanosleep(_cx: &mut Cx<'_, '_>, _req: u32, _rem: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// clock_getres(clockid, res): the resolution of a clock; `res` may be NULL.
+pub fn clock_getres(cx: &mut Cx<'_, '_>, clockid: i32, res: u32) -> SysResult {
+    let mut ts = zero_timespec();
+    cvt(unsafe { libc::clock_getres(clockid, &mut ts) })?;
+    cx.mem().write_opt(res, &convert::timespec_from_host(&ts))?;
+    Ok(0)
 }
 
-pub fn gettimeofday(_cx: &mut Cx<'_, '_>, _tv: u32, _tz: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// clock_nanosleep(clockid, flags, request, remain): sleep for (or, with
+/// TIMER_ABSTIME, until) `*request`; the time left goes to `*remain` when a
+/// relative sleep is interrupted.
+pub fn clock_nanosleep(cx: &mut Cx<'_, '_>, clockid: i32, flags: i32, req: u32, rem: u32) -> SysResult {
+    let req = match cx.mem().read::<guest::Timespec>(req) {
+        Ok(t) => timeout_to_host(&t)?,
+        // The kernel rejects an unknown clock before reading the request.
+        Err(e) => {
+            cvt(unsafe { libc::clock_getres(clockid, std::ptr::null_mut()) })?;
+            return Err(e.into());
+        }
+    };
+    let mut left = zero_timespec();
+    // Blocks; nothing is locked here. Returns the error number, not -1/errno.
+    let err = unsafe { libc::clock_nanosleep(clockid, flags, &req, &mut left) };
+    if err == libc::EINTR && flags & libc::TIMER_ABSTIME == 0 {
+        cx.mem().write_opt(rem, &convert::timespec_from_host(&left))?;
+    }
+    if err != 0 { Err(Errno(err).into()) } else { Ok(0) }
+}
+
+/// nanosleep(req, rem): sleep for `*req`; the time left goes to `*rem` when interrupted.
+pub fn nanosleep(cx: &mut Cx<'_, '_>, req: u32, rem: u32) -> SysResult {
+    let req = timeout_to_host(&cx.mem().read::<guest::Timespec>(req)?)?;
+    let mut left = zero_timespec();
+    // Blocks; nothing is locked here.
+    let r = cvt(unsafe { libc::nanosleep(&req, &mut left) });
+    if let Err(Fault::Errno(Errno::EINTR)) = r {
+        cx.mem().write_opt(rem, &convert::timespec_from_host(&left))?;
+    }
+    r
+}
+
+/// gettimeofday(tv, tz): wall-clock time and the kernel's timezone; both may be NULL.
+pub fn gettimeofday(cx: &mut Cx<'_, '_>, tv: u32, tz: u32) -> SysResult {
+    let mem = cx.mem();
+    if tv != 0 {
+        // SAFETY: timeval is plain integers.
+        let mut now: libc::timeval = unsafe { std::mem::zeroed() };
+        cvt(unsafe { libc::gettimeofday(&mut now, std::ptr::null_mut()) })?;
+        mem.write(tv, &convert::timeval_from_host(&now))?;
+    }
+    if tz != 0 {
+        // struct timezone is {int, int} on every host; only the raw call reports it.
+        let mut zone = [0i32; 2];
+        cvt(unsafe { libc::syscall(libc::SYS_gettimeofday, std::ptr::null_mut::<libc::timeval>(), zone.as_mut_ptr()) })?;
+        mem.write(tz, &guest::Timezone { tz_minuteswest: zone[0], tz_dsttime: zone[1] })?;
+    }
+    Ok(0)
 }
