@@ -37,6 +37,7 @@ const HOST_SYS_PSELECT6: c_long = if size_of::<libc::time_t>() == 8 { 413 } else
 /// poll(fds, nfds, timeout): wait up to `timeout` ms for events on `nfds`
 /// pollfds; the kernel writes `revents` in place.
 pub fn poll(cx: &mut Cx<'_, '_>, fds: u32, nfds: u64, timeout: i32) -> SysResult {
+    let nfds = kernel_nfds(nfds);
     let fds = pollfds(&cx.mem(), fds, nfds)?;
     // Blocks (glibc emulates poll with ppoll where the host has no poll).
     cvt(unsafe { libc::poll(fds.cast(), nfds as libc::nfds_t, timeout) })
@@ -48,6 +49,7 @@ pub fn ppoll(cx: &mut Cx<'_, '_>, fds: u32, nfds: u64, tmo: u32, sigmask: u32, s
     let mem = cx.mem();
     let mut timeout = Timeout::read(&mem, tmo)?;
     let mask = read_sigmask(&mem, sigmask as u64, sigsetsize as u64)?;
+    let nfds = kernel_nfds(nfds);
     let fds = pollfds(&mem, fds, nfds)?;
     // Blocks; nothing is locked here.
     let r = cvt(unsafe {
@@ -200,6 +202,11 @@ pub fn timerfd_gettime(cx: &mut Cx<'_, '_>, fd: i32, cur: u32) -> SysResult {
 
 // ---------------------------------------------------------------------------
 // helpers
+
+/// `nfds` as the kernel sees it: poll and ppoll take an `unsigned int`.
+fn kernel_nfds(nfds: u64) -> u64 {
+    nfds as u32 as u64
+}
 
 /// The guest pollfd array as a host range, checked like the kernel does:
 /// `EINVAL` beyond RLIMIT_NOFILE, else `EFAULT` if not all in memory.

@@ -22,6 +22,15 @@ pub(super) fn timeout_to_host(t: &guest::Timespec) -> Result<libc::timespec, Err
     }
 }
 
+// The host clock_nanosleep taking a `libc::timespec` (the *_time64 call on 32-bit
+// hosts built with a 64-bit time_t). The raw call, not glibc's wrapper, so that
+// errors are the kernel's (e.g. EOPNOTSUPP for CLOCK_THREAD_CPUTIME_ID).
+#[cfg(target_pointer_width = "64")]
+const HOST_SYS_CLOCK_NANOSLEEP: libc::c_long = libc::SYS_clock_nanosleep;
+#[cfg(target_pointer_width = "32")]
+const HOST_SYS_CLOCK_NANOSLEEP: libc::c_long =
+    if size_of::<libc::time_t>() == 8 { 407 } else { libc::SYS_clock_nanosleep };
+
 fn zero_timespec() -> libc::timespec {
     // SAFETY: timespec is plain integers (plus padding on some hosts).
     unsafe { std::mem::zeroed() }
@@ -56,12 +65,16 @@ pub fn clock_nanosleep(cx: &mut Cx<'_, '_>, clockid: i32, flags: i32, req: u32, 
         }
     };
     let mut left = zero_timespec();
-    // Blocks; nothing is locked here. Returns the error number, not -1/errno.
-    let err = unsafe { libc::clock_nanosleep(clockid, flags, &req, &mut left) };
-    if err == libc::EINTR && flags & libc::TIMER_ABSTIME == 0 {
-        cx.mem().write_opt(rem, &convert::timespec_from_host(&left))?;
+    // Blocks; nothing is locked here.
+    let r = cvt(unsafe {
+        libc::syscall(HOST_SYS_CLOCK_NANOSLEEP, clockid as libc::c_long, flags as libc::c_long, &req, &mut left)
+    });
+    if let Err(Fault::Errno(Errno::EINTR)) = r {
+        if flags & libc::TIMER_ABSTIME == 0 {
+            cx.mem().write_opt(rem, &convert::timespec_from_host(&left))?;
+        }
     }
-    if err != 0 { Err(Errno(err).into()) } else { Ok(0) }
+    r
 }
 
 /// nanosleep(req, rem): sleep for `*req`; the time left goes to `*rem` when interrupted.

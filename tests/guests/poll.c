@@ -139,6 +139,50 @@ static int test(int argc, char **argv) {
     chk("pselect6 bad sigset size", wali_pselect6(maxfd + 1, &rs, 0, 0, &ts, &psm), -EINVAL);
     wali_read(a[0], buf, 1);
 
+    /* --- limits, NULL-with-size, write-back of the time left --- */
+    chk("poll nfds beyond RLIMIT_NOFILE", wali_poll(pf, 0x7fffffff, 0), -EINVAL);
+    chk("poll nfds is an unsigned int", wali_poll(pf, 1LL << 40, 0), 0);
+    chk("poll nfds 0, bad ptr", wali_poll(BAD_PTR, 0, 0), 0);
+    wali_write(a[1], "x", 1);
+    pf[0].fd = a[0];
+    pf[0].events = POLLIN;
+    ts.tv_sec = 5;
+    ts.tv_nsec = 0;
+    chk("ppoll ready, 5s timeout", wali_ppoll(pf, 1, &ts, 0, 8), 1);
+    chk_yes("ppoll wrote back the time left", ts.tv_sec == 4 && ts.tv_nsec > 0);
+    chk("ppoll NULL sigmask ignores size", wali_ppoll(pf, 1, 0, 0, 4), 1);
+    chk("ppoll bad sigmask ptr", wali_ppoll(pf, 1, 0, BAD_PTR, 8), -EFAULT);
+    ts.tv_sec = -1;
+    ts.tv_nsec = 0;
+    chk("ppoll negative timeout", wali_ppoll(pf, 1, &ts, 0, 8), -EINVAL);
+    chk("ppoll bad timeout ptr", wali_ppoll(pf, 1, BAD_PTR, 0, 8), -EFAULT);
+    w_fd_zero(&rs);
+    w_fd_set_bit(a[0], &rs);
+    tv.tv_sec = 0;
+    tv.tv_usec = 2500000;
+    chk("select ready, tv_usec over 1s", wali_select(a[0] + 1, &rs, 0, 0, &tv), 1);
+    chk_yes("select normalized the time left", tv.tv_sec == 2 && tv.tv_usec > 400000 && tv.tv_usec < 1000000);
+    w_fd_zero(&rs);
+    w_fd_set_bit(a[0], &rs);
+    chk("select nfds beyond FD_SETSIZE", wali_select(5000, &rs, 0, 0, 0), 1);
+    chk_yes("select kept a0", w_fd_isset(a[0], &rs));
+    chk("select bad timeval ptr", wali_select(a[0] + 1, &rs, 0, 0, BAD_PTR), -EFAULT);
+    struct w_pselect_sigmask psm2;
+    psm2.ss = 0;
+    psm2.ss_len = 4;
+    w_fd_zero(&rs);
+    w_fd_set_bit(a[0], &rs);
+    chk("pselect6 NULL sigset ignores size", wali_pselect6(a[0] + 1, &rs, 0, 0, 0, &psm2), 1);
+    chk("pselect6 bad sigmask struct ptr", wali_pselect6(a[0] + 1, &rs, 0, 0, 0, BAD_PTR), -EFAULT);
+    psm2.ss = (u64)(uptr)BAD_PTR;
+    psm2.ss_len = 8;
+    chk("pselect6 bad sigset ptr", wali_pselect6(a[0] + 1, &rs, 0, 0, 0, &psm2), -EFAULT);
+    ts.tv_sec = 0;
+    ts.tv_nsec = 1000000000;
+    chk("pselect6 bad timeout", wali_pselect6(a[0] + 1, &rs, 0, 0, &ts, 0), -EINVAL);
+    chk("pselect6 negative nfds", wali_pselect6(-1, 0, 0, 0, 0, 0), -EINVAL);
+    wali_read(a[0], buf, 1);
+
     /* --- epoll --- */
     int ep0 = (int)wali_epoll_create(1);
     chk_ok("epoll_create(1)", ep0);
@@ -205,6 +249,10 @@ static int test(int argc, char **argv) {
     wali_epoll_ctl(ep, EPOLL_CTL_DEL, e, 0);
     chk("epoll_wait timeout 20ms", wali_epoll_wait(ep, evs, 8, 20), 0);
     chk_yes("epoll_wait waited >= 15ms", now_ns(CLOCK_MONOTONIC) - t0 >= 15000000LL);
+    chk("epoll_wait maxevents too large", wali_epoll_wait(ep, evs, 0x7fffffff, 0), -EINVAL);
+    chk("epoll_pwait bad sigmask ptr", wali_epoll_pwait(ep, evs, 8, 0, BAD_PTR, 8), -EFAULT);
+    chk("epoll_pwait NULL sigmask ignores size", wali_epoll_pwait(ep, evs, 8, 0, 0, 4), 0);
+    chk("epoll_ctl DEL with bad event ptr", wali_epoll_ctl(ep, EPOLL_CTL_DEL, b[0], BAD_PTR), 0);
     wali_close(e);
     wali_close(ep);
 
@@ -228,6 +276,9 @@ static int test(int argc, char **argv) {
     chk("timerfd_settime bad nsec", wali_timerfd_settime(tf, 0, &its, 0), -EINVAL);
     chk("timerfd_settime bad ptr", wali_timerfd_settime(tf, 0, BAD_PTR, 0), -EFAULT);
     chk("timerfd_settime not a timerfd", wali_timerfd_settime(a[0], 0, &its, 0), -EINVAL);
+    its.it_value.tv_nsec = 0;
+    chk("timerfd_settime bad old ptr", wali_timerfd_settime(tf, 0, &its, BAD_PTR), -EFAULT);
+    chk("timerfd_settime bad fd", wali_timerfd_settime(9999, 0, &its, 0), -EBADF);
     wali_close(tf);
 
     /* --- clocks --- */
@@ -279,6 +330,18 @@ static int test(int argc, char **argv) {
     chk("clock_nanosleep bad clock", wali_clock_nanosleep(999, 0, &req, 0), -EINVAL);
     req.tv_nsec = -5;
     chk("clock_nanosleep bad nsec", wali_clock_nanosleep(CLOCK_MONOTONIC, 0, &req, 0), -EINVAL);
+
+    chk("clock_nanosleep bad req ptr", wali_clock_nanosleep(CLOCK_MONOTONIC, 0, BAD_PTR, 0), -EFAULT);
+    chk("clock_nanosleep bad clock, bad req ptr", wali_clock_nanosleep(999, 0, BAD_PTR, 0), -EINVAL);
+    req.tv_sec = 0;
+    req.tv_nsec = 1000;
+    chk("clock_nanosleep THREAD_CPUTIME", wali_clock_nanosleep(3 /* CLOCK_THREAD_CPUTIME_ID */, 0, &req, 0), -EOPNOTSUPP);
+    req.tv_sec = -1;
+    chk("nanosleep negative sec", wali_nanosleep(&req, 0), -EINVAL);
+    chk("clock_getres bad ptr", wali_clock_getres(CLOCK_MONOTONIC, BAD_PTR), -EFAULT);
+    chk("gettimeofday bad tz ptr", wali_gettimeofday(&gtv, BAD_PTR), -EFAULT);
+    chk("gettimeofday NULL, NULL", wali_gettimeofday(0, 0), 0);
+    chk("gettimeofday tz only", wali_gettimeofday(0, &tz), 0);
 
     wali_close(a[0]);
     wali_close(a[1]);
