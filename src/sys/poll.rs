@@ -249,6 +249,12 @@ struct Timeout {
     given: (i64, i64),
 }
 
+/// A host timespec as a comparable pair.
+fn pair(h: &libc::timespec) -> (i64, i64) {
+    let t = convert::timespec_from_host(h);
+    (t.tv_sec, t.tv_nsec)
+}
+
 impl Timeout {
     /// `EINVAL` for a negative time or `tv_nsec` out of range, as the kernel checks
     /// before looking at anything else.
@@ -257,7 +263,7 @@ impl Timeout {
             return Err(Errno::EINVAL);
         }
         let host = t.map(timeout_to_host).transpose()?;
-        let given = host.map_or((0, 0), |h| (h.tv_sec as i64, h.tv_nsec as i64));
+        let given = host.as_ref().map_or((0, 0), pair);
         Ok(Timeout { host, given })
     }
 
@@ -272,7 +278,7 @@ impl Timeout {
 
     /// The time left, if the kernel wrote it (then the guest's copy is updated too).
     fn left(&self) -> Option<libc::timespec> {
-        self.host.filter(|h| (h.tv_sec as i64, h.tv_nsec as i64) != self.given)
+        self.host.filter(|h| pair(h) != self.given)
     }
 }
 
@@ -316,10 +322,10 @@ fn select_sets(cx: &mut Cx<'_, '_>, nfds: i32, sets: [u32; 3], timeout: &mut Tim
     let mem = cx.mem();
     for (set, &ptr) in host.iter_mut().zip(&sets) {
         if let Some(words) = set {
-            if n % 64 != 0 {
-                if let Some(last) = words.last_mut() {
-                    *last &= (1u64 << (n % 64)) - 1;
-                }
+            if !n.is_multiple_of(64)
+                && let Some(last) = words.last_mut()
+            {
+                *last &= (1u64 << (n % 64)) - 1;
             }
             mem.write_array(ptr, words)?;
         }

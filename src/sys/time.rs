@@ -14,7 +14,8 @@ pub(super) fn timeout_to_host(t: &guest::Timespec) -> Result<libc::timespec, Err
     match convert::timespec_to_host(t) {
         Ok(h) => Ok(h),
         Err(libc::EOVERFLOW) if t.tv_sec > 0 => {
-            let max = guest::Timespec { tv_sec: libc::time_t::MAX as i64, tv_nsec: t.tv_nsec };
+            #[allow(clippy::useless_conversion)] // time_t is i32 on 32-bit hosts
+            let max = guest::Timespec { tv_sec: i64::from(libc::time_t::MAX), tv_nsec: t.tv_nsec };
             convert::timespec_to_host(&max).map_err(Errno)
         }
         Err(libc::EOVERFLOW) => Err(Errno::EINVAL),
@@ -69,10 +70,10 @@ pub fn clock_nanosleep(cx: &mut Cx<'_, '_>, clockid: i32, flags: i32, req: u32, 
     let r = cvt(unsafe {
         libc::syscall(HOST_SYS_CLOCK_NANOSLEEP, clockid as libc::c_long, flags as libc::c_long, &req, &mut left)
     });
-    if let Err(Fault::Errno(Errno::EINTR)) = r {
-        if flags & libc::TIMER_ABSTIME == 0 {
-            cx.mem().write_opt(rem, &convert::timespec_from_host(&left))?;
-        }
+    if let Err(Fault::Errno(Errno::EINTR)) = r
+        && flags & libc::TIMER_ABSTIME == 0
+    {
+        cx.mem().write_opt(rem, &convert::timespec_from_host(&left))?;
     }
     r
 }
