@@ -62,6 +62,25 @@ impl Protections {
         self.any.store(!map.is_empty(), Ordering::Release);
     }
 
+    /// The end of the accessible prefix of `[start, end)`: the first address in
+    /// it that `access` may not touch, or `end`.
+    fn accessible_until(&self, start: u64, end: u64, access: Access) -> u64 {
+        if !self.any.load(Ordering::Acquire) {
+            return end;
+        }
+        let map = self.ranges.read().unwrap_or_else(|e| e.into_inner());
+        map.range(..end)
+            .filter(|(s, (e, r, w))| {
+                **s < end && *e > start && !match access {
+                    Access::Read => *r,
+                    Access::Write => *w,
+                }
+            })
+            .map(|(s, _)| (*s).max(start))
+            .min()
+            .unwrap_or(end)
+    }
+
     fn allows(&self, start: u64, end: u64, access: Access) -> bool {
         if !self.any.load(Ordering::Acquire) {
             return true;
@@ -119,8 +138,12 @@ impl<'a> Mem<'a> {
         self.base
     }
 
-    /// Check `[ptr, ptr+len)` and return its host range.
+    /// Check `[ptr, ptr+len)` and return its host range. Guest NULL is never
+    /// a valid buffer (as natively), except for an empty range.
     pub fn buf(&self, ptr: u32, len: usize, access: Access) -> Result<HostBuf, Errno> {
+        if ptr == 0 && len > 0 {
+            return Err(Errno::EFAULT);
+        }
         let start = ptr as u64;
         let end = start.checked_add(len as u64).ok_or(Errno::EFAULT)?;
         if end > self.size || (len > 0 && !self.prot.allows(start, end, access)) {
@@ -200,17 +223,23 @@ impl<'a> Mem<'a> {
             return Err(Errno::EFAULT);
         }
         let avail = (self.size - start).min(max as u64 + 1) as usize;
-        let b = self.buf(ptr, avail, Access::Read)?;
+        // Only the bytes up to the NUL must be readable: scan the accessible
+        // prefix and fail only when the string runs into an inaccessible byte.
+        let readable = (self.prot.accessible_until(start, start + avail as u64, Access::Read) - start) as usize;
+        if readable == 0 {
+            return Err(Errno::EFAULT);
+        }
+        let b = self.buf(ptr, readable, Access::Read)?;
         let mut bytes = Vec::new();
-        for i in 0..avail {
-            // SAFETY: i < avail, inside the checked range.
+        for i in 0..readable {
+            // SAFETY: i < readable, inside the checked range.
             let c = unsafe { std::ptr::read_volatile(b.ptr.add(i)) };
             if c == 0 {
                 return Ok(CString::new(bytes).expect("no interior NUL"));
             }
             bytes.push(c);
         }
-        Err(if avail > max { Errno::ENAMETOOLONG } else { Errno::EFAULT })
+        Err(if readable == avail && avail > max { Errno::ENAMETOOLONG } else { Errno::EFAULT })
     }
 
     /// A path or other string argument.
@@ -332,7 +361,8 @@ mod tests {
         let prot = Protections::default();
         let mut backing = vec![0u8; 64];
         let mem = unsafe { Mem::new(backing.as_mut_ptr(), backing.len(), &prot) };
-        assert!(mem.buf(0, 64, Access::Read).is_ok());
+        assert!(mem.buf(1, 63, Access::Read).is_ok());
+        assert_eq!(mem.buf(0, 1, Access::Read).unwrap_err(), Errno::EFAULT);
         assert_eq!(mem.buf(1, 64, Access::Read).unwrap_err(), Errno::EFAULT);
         assert_eq!(mem.buf(u32::MAX, 2, Access::Read).unwrap_err(), Errno::EFAULT);
         assert!(mem.opt_buf(0, 100, Access::Write).unwrap().ptr.is_null());
@@ -372,6 +402,23 @@ mod tests {
         assert!(mem.buf(0x1000, 0x800, Access::Write).is_ok());
         assert_eq!(mem.buf(0x1800, 1, Access::Read).unwrap_err(), Errno::EFAULT);
         prot.set(0x0, 0x4000, true, true);
-        assert!(mem.buf(0, 0x4000, Access::Write).is_ok());
+        assert!(mem.buf(1, 0x3fff, Access::Write).is_ok());
+    }
+
+    #[test]
+    fn strings_end_before_inaccessible_memory() {
+        let prot = Protections::default();
+        let mut backing = vec![0u8; 0x3000];
+        backing[0xff0..0xff6].copy_from_slice(b"path\0x");
+        backing[0x1ffc..0x2000].copy_from_slice(b"abcd");
+        let mem = unsafe { Mem::new(backing.as_mut_ptr(), backing.len(), &prot) };
+        prot.set(0x2000, 0x3000, false, false);
+        // The NUL comes before the inaccessible page: fine.
+        assert_eq!(mem.cstring(0xff0).unwrap().as_bytes(), b"path");
+        // The string runs into it: EFAULT, even when that is past `max`.
+        assert_eq!(mem.cstring(0x1ffc).unwrap_err(), Errno::EFAULT);
+        assert_eq!(mem.cstring_max(0x1ffc, 4).unwrap_err(), Errno::EFAULT);
+        assert_eq!(mem.cstring_max(0x1ffc, 2).unwrap_err(), Errno::ENAMETOOLONG);
+        assert_eq!(mem.cstring(0x2000).unwrap_err(), Errno::EFAULT);
     }
 }
