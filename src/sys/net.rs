@@ -1,66 +1,381 @@
 //! Sockets.
-use super::{Cx, Errno, SysResult};
+//!
+//! Socket addresses (`sockaddr_in`, `sockaddr_in6`, `sockaddr_un`, ...) and nearly all
+//! option values have the same bytes in the guest and on every host, so the kernel
+//! reads and writes them in guest memory, through [`kptr`] (an inaccessible guest
+//! range becomes an address the kernel rejects with EFAULT, in the native order).
+//! Lengths (`socklen_t *`) are copied in and out, so the kernel never writes more than
+//! the checked range. `msghdr`, `iovec` and control messages contain guest pointers or
+//! `size_t`s and are rebuilt for the host (control messages through
+//! `wali_abi::convert::cmsgs_*`).
+//!
+//! Where data would be consumed (accept, recvfrom, recvmsg), the buffers that
+//! wali-run itself writes afterwards are checked first, so a bad one costs no data:
+//! EFAULT, after EBADF/ENOTSOCK like the kernel.
 
-pub fn socket(_cx: &mut Cx<'_, '_>, _domain: i32, _ty: i32, _protocol: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+use super::fd::{POISON, fd_pair_writable, kptr, put, store_fd_pair};
+use super::{Cx, Errno, SysResult, cvt};
+use crate::memory::{Access, Mem};
+use std::mem::offset_of;
+use wali_abi::convert;
+use wali_abi::guest::{self, Pod, consts as g};
+
+/// The largest socket address (`sizeof(struct sockaddr_storage)`); the kernel
+/// never reads or writes more of an address buffer.
+const SOCKADDR_MAX: u32 = size_of::<libc::sockaddr_storage>() as u32;
+
+/// Most iovecs in one call (`UIO_MAXIOV`).
+const UIO_MAXIOV: u32 = 1024;
+
+/// `e`, unless `fd` is not an open socket: then EBADF or ENOTSOCK, which the kernel
+/// reports first.
+fn sock_err(fd: i32, e: Errno) -> Errno {
+    let mut ty = 0i32;
+    let mut len = size_of::<i32>() as libc::socklen_t;
+    let ty_ptr: *mut i32 = &mut ty;
+    let r = unsafe { libc::getsockopt(fd, libc::SOL_SOCKET, libc::SO_TYPE, ty_ptr.cast(), &mut len) };
+    if r == -1 { Errno::last() } else { e }
 }
 
-pub fn socketpair(_cx: &mut Cx<'_, '_>, _domain: i32, _ty: i32, _protocol: i32, _sv: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// How much of a guest address buffer of `len` bytes the kernel may write.
+fn addr_room(len: u32) -> usize {
+    if (len as i32) < 0 { 0 } else { len.min(SOCKADDR_MAX) as usize }
 }
 
-pub fn bind(_cx: &mut Cx<'_, '_>, _fd: i32, _addr: u32, _len: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// A `(sockaddr *, socklen_t *)` pair the kernel fills in: the address in guest
+/// memory, the length in a local copy written back by [`AddrOut::store`].
+struct AddrOut {
+    addr: *mut libc::sockaddr,
+    len: libc::socklen_t,
+    len_ptr: u32,
+    /// The guest length could not be read: the kernel gets a rejected pointer.
+    bad_len: bool,
 }
 
-pub fn connect(_cx: &mut Cx<'_, '_>, _fd: i32, _addr: u32, _len: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+impl AddrOut {
+    /// For calls without side effects (getsockname, getpeername): bad pointers go to
+    /// the kernel as rejected addresses.
+    fn lazy(mem: &Mem<'_>, addr: u32, len_ptr: u32) -> AddrOut {
+        match (len_ptr, mem.read::<u32>(len_ptr)) {
+            (1.., Ok(len)) => AddrOut { addr: kptr(mem, addr, addr_room(len), Access::Write).cast(), len, len_ptr, bad_len: false },
+            _ => AddrOut { addr: kptr(mem, addr, 0, Access::Write).cast(), len: 0, len_ptr, bad_len: true },
+        }
+    }
+
+    /// For calls that consume data (accept, recvfrom): `None` when `addr` is NULL (no
+    /// address wanted); EFAULT now if the guest buffers are bad.
+    fn checked(mem: &Mem<'_>, fd: i32, addr: u32, len_ptr: u32) -> Result<Option<AddrOut>, Errno> {
+        if addr == 0 {
+            return Ok(None);
+        }
+        let fault = || sock_err(fd, Errno::EFAULT);
+        if len_ptr == 0 || mem.buf(len_ptr, size_of::<u32>(), Access::Write).is_err() {
+            return Err(fault());
+        }
+        let len: u32 = mem.read(len_ptr).map_err(|_| fault())?;
+        let room = addr_room(len);
+        let p = mem.buf(addr, room, Access::Write).map_err(|_| fault())?;
+        Ok(Some(AddrOut { addr: p.ptr.cast(), len, len_ptr, bad_len: false }))
+    }
+
+    fn len_ptr(&mut self) -> *mut libc::socklen_t {
+        if self.bad_len { POISON.cast() } else { &mut self.len }
+    }
+
+    /// Write back the address length the kernel reported.
+    fn store(&self, mem: &Mem<'_>) -> Result<(), Errno> {
+        put(mem, self.len_ptr, &self.len)
+    }
 }
 
-pub fn listen(_cx: &mut Cx<'_, '_>, _fd: i32, _backlog: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// socket(domain, type, protocol): SOCK_NONBLOCK/SOCK_CLOEXEC are the same on every host.
+pub fn socket(_cx: &mut Cx<'_, '_>, domain: i32, ty: i32, protocol: i32) -> SysResult {
+    cvt(unsafe { libc::socket(domain, ty, protocol) })
 }
 
-pub fn accept(_cx: &mut Cx<'_, '_>, _fd: i32, _addr: u32, _len: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// socketpair(domain, type, protocol, sv): a connected pair stored at guest `sv`. A
+/// bad `sv` goes to the kernel as a rejected address (it creates and frees the pair:
+/// EFAULT after its other checks, and no descriptor is ever visible).
+pub fn socketpair(cx: &mut Cx<'_, '_>, domain: i32, ty: i32, protocol: i32, sv: u32) -> SysResult {
+    let mem = cx.mem();
+    if !fd_pair_writable(&mem, sv) {
+        return cvt(unsafe { libc::socketpair(domain, ty, protocol, POISON.cast()) });
+    }
+    let mut fds = [-1i32; 2];
+    cvt(unsafe { libc::socketpair(domain, ty, protocol, fds.as_mut_ptr()) })?;
+    store_fd_pair(&mem, sv, fds)
 }
 
-pub fn accept4(_cx: &mut Cx<'_, '_>, _fd: i32, _addr: u32, _len: u32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// bind(fd, addr, len): give the socket a local address.
+pub fn bind(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
+    let a = kptr(&cx.mem(), addr, len as usize, Access::Read);
+    cvt(unsafe { libc::bind(fd, a.cast(), len) })
 }
 
-pub fn getsockname(_cx: &mut Cx<'_, '_>, _fd: i32, _addr: u32, _len: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// connect(fd, addr, len): connect to a peer.
+pub fn connect(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
+    let a = kptr(&cx.mem(), addr, len as usize, Access::Read);
+    cvt(unsafe { libc::connect(fd, a.cast(), len) })
 }
 
-pub fn getpeername(_cx: &mut Cx<'_, '_>, _fd: i32, _addr: u32, _len: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// listen(fd, backlog): accept connections.
+pub fn listen(_cx: &mut Cx<'_, '_>, fd: i32, backlog: i32) -> SysResult {
+    cvt(unsafe { libc::listen(fd, backlog) })
 }
 
-pub fn sendto(_cx: &mut Cx<'_, '_>, _fd: i32, _buf: u32, _len: u32, _flags: i32, _addr: u32, _addrlen: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// accept(fd, addr, len): accept4 without flags.
+pub fn accept(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
+    accept4(cx, fd, addr, len, 0)
 }
 
-pub fn recvfrom(_cx: &mut Cx<'_, '_>, _fd: i32, _buf: u32, _len: u32, _flags: i32, _addr: u32, _addrlen: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// accept4(fd, addr, len, flags): take a connection; the peer address is stored at
+/// `addr` (truncated to `*len`) and its full length at `len`.
+pub fn accept4(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32, flags: i32) -> SysResult {
+    let mem = cx.mem();
+    let mut out = AddrOut::checked(&mem, fd, addr, len)?;
+    let (a, l) = match &mut out {
+        Some(o) => (o.addr, o.len_ptr()),
+        None => (std::ptr::null_mut(), std::ptr::null_mut()),
+    };
+    let r = cvt(unsafe { libc::accept4(fd, a, l, flags) })?;
+    if let Some(o) = &out
+        && let Err(e) = o.store(&mem)
+    {
+        unsafe { libc::close(r as i32) };
+        return Err(e.into());
+    }
+    Ok(r)
 }
 
-pub fn sendmsg(_cx: &mut Cx<'_, '_>, _fd: i32, _msg: u32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// getsockname(fd, addr, len): the socket's local address (like accept's).
+pub fn getsockname(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
+    let mem = cx.mem();
+    let mut out = AddrOut::lazy(&mem, addr, len);
+    let r = cvt(unsafe { libc::getsockname(fd, out.addr, out.len_ptr()) })?;
+    out.store(&mem)?;
+    Ok(r)
 }
 
-pub fn recvmsg(_cx: &mut Cx<'_, '_>, _fd: i32, _msg: u32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// getpeername(fd, addr, len): the connected peer's address.
+pub fn getpeername(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
+    let mem = cx.mem();
+    let mut out = AddrOut::lazy(&mem, addr, len);
+    let r = cvt(unsafe { libc::getpeername(fd, out.addr, out.len_ptr()) })?;
+    out.store(&mem)?;
+    Ok(r)
 }
 
-pub fn shutdown(_cx: &mut Cx<'_, '_>, _fd: i32, _how: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// sendto(fd, buf, len, flags, addr, addrlen): send, to `addr` if it is not NULL.
+pub fn sendto(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, len: u32, flags: i32, addr: u32, addrlen: u32) -> SysResult {
+    let mem = cx.mem();
+    let b = kptr(&mem, buf, len as usize, Access::Read);
+    let a = if addr == 0 { std::ptr::null_mut() } else { kptr(&mem, addr, addrlen as usize, Access::Read) };
+    cvt(unsafe { libc::sendto(fd, b.cast(), len as usize, flags, a.cast(), addrlen) } as i64)
 }
 
-pub fn setsockopt(_cx: &mut Cx<'_, '_>, _fd: i32, _level: i32, _name: i32, _val: u32, _len: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// recvfrom(fd, buf, len, flags, addr, addrlen): receive; the source address is
+/// stored like accept's.
+pub fn recvfrom(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, len: u32, flags: i32, addr: u32, addrlen: u32) -> SysResult {
+    let mem = cx.mem();
+    let b = kptr(&mem, buf, len as usize, Access::Write);
+    let mut out = AddrOut::checked(&mem, fd, addr, addrlen)?;
+    let (a, l) = match &mut out {
+        Some(o) => (o.addr, o.len_ptr()),
+        None => (std::ptr::null_mut(), std::ptr::null_mut()),
+    };
+    let r = cvt(unsafe { libc::recvfrom(fd, b.cast(), len as usize, flags, a, l) } as i64)?;
+    if let Some(o) = &out {
+        o.store(&mem)?;
+    }
+    Ok(r)
 }
 
-pub fn getsockopt(_cx: &mut Cx<'_, '_>, _fd: i32, _level: i32, _name: i32, _val: u32, _len: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// A guest `msghdr` rebuilt for the host: iovecs and control messages converted, the
+/// name used in place.
+struct HostMsg {
+    hdr: guest::Msghdr,
+    iov: Vec<libc::iovec>,
+    control: convert::HostCmsgBuf,
+    /// Host `msg_control` when it is not `control` (guest NULL, or a rejected address).
+    control_ptr: Option<*mut libc::c_void>,
+    name: *mut libc::c_void,
+    iov_ptr: Option<*mut libc::iovec>,
+}
+
+impl HostMsg {
+    /// The parts of `hdr` the kernel reads in place: name and iovecs (`access` is the
+    /// kernel's access to the data).
+    fn new(mem: &Mem<'_>, hdr: guest::Msghdr, access: Access) -> HostMsg {
+        let name = match hdr.msg_name {
+            0 => std::ptr::null_mut(),
+            p => kptr(mem, p, addr_room(hdr.msg_namelen), access).cast(),
+        };
+        let iovlen = hdr.msg_iovlen as u32;
+        let (iov, iov_ptr) = match iovlen {
+            0 => (Vec::new(), None),
+            // The kernel refuses these counts before reading the array (EMSGSIZE).
+            n if n > UIO_MAXIOV => (Vec::new(), Some(POISON.cast())),
+            n => match (hdr.msg_iov, mem.read_array::<guest::Iovec>(hdr.msg_iov, n as usize)) {
+                (1.., Ok(v)) => {
+                    let iov = v
+                        .iter()
+                        .map(|v| libc::iovec { iov_base: kptr(mem, v.iov_base, v.iov_len as usize, access).cast(), iov_len: v.iov_len as usize })
+                        .collect();
+                    (iov, None)
+                }
+                _ => (Vec::new(), Some(POISON.cast())),
+            },
+        };
+        HostMsg { hdr, iov, control: convert::HostCmsgBuf::zeroed(0), control_ptr: None, name, iov_ptr }
+    }
+
+    /// The host `msghdr` pointing into `self`.
+    fn host(&mut self) -> libc::msghdr {
+        let mut m: libc::msghdr = unsafe { std::mem::zeroed() };
+        m.msg_name = self.name;
+        m.msg_namelen = self.hdr.msg_namelen;
+        m.msg_iov = self.iov_ptr.unwrap_or(self.iov.as_mut_ptr());
+        m.msg_iovlen = self.hdr.msg_iovlen as u32 as _;
+        match self.control_ptr {
+            Some(p) => {
+                m.msg_control = p;
+                m.msg_controllen = self.hdr.msg_controllen as _;
+            }
+            None => {
+                m.msg_control = self.control.as_mut_ptr();
+                m.msg_controllen = self.control.len() as _;
+            }
+        }
+        m
+    }
+}
+
+/// sendmsg(fd, msg, flags): send from a guest `msghdr` (36 B): name and data used in
+/// place, iovecs and control messages converted.
+pub fn sendmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult {
+    let mem = cx.mem();
+    let Some(hdr) = mem.read_opt::<guest::Msghdr>(msg).ok().flatten() else {
+        return cvt(unsafe { libc::sendmsg(fd, POISON.cast(), flags) } as i64);
+    };
+    let mut hm = HostMsg::new(&mem, hdr, Access::Read);
+    let len = hdr.msg_controllen;
+    let bytes = match (hdr.msg_control, len) {
+        (_, 0) => None,
+        // Too long (ENOBUFS) or unreadable (EFAULT): left for the kernel to refuse.
+        (_, 0x8000_0000..) | (0, _) => Some(Err(Errno::EFAULT)),
+        (p, n) => Some(mem.read_bytes(p, n as usize)),
+    };
+    match bytes {
+        None => {}
+        Some(Ok(b)) => hm.control = convert::cmsgs_to_host(&b).unwrap_or_else(|_| convert::HostCmsgBuf::malformed()),
+        Some(Err(_)) => hm.control_ptr = Some(POISON.cast()),
+    }
+    let m = hm.host();
+    cvt(unsafe { libc::sendmsg(fd, &m, flags) } as i64)
+}
+
+/// recvmsg(fd, msg, flags): receive into a guest `msghdr`, then write back
+/// `msg_namelen` (if `msg_name` is set), `msg_controllen` (of the guest-layout control
+/// messages) and `msg_flags`, like the kernel. Descriptors received with SCM_RIGHTS
+/// that do not fit the guest's control buffer are closed, with MSG_CTRUNC.
+pub fn recvmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult {
+    let mem = cx.mem();
+    let Some(hdr) = mem.read_opt::<guest::Msghdr>(msg).ok().flatten() else {
+        return cvt(unsafe { libc::recvmsg(fd, POISON.cast(), flags) } as i64);
+    };
+    // What wali-run writes after the call must be writable before data is consumed.
+    let fault = || sock_err(fd, Errno::EFAULT);
+    let writable = |p: u32, n: usize| n == 0 || (p != 0 && mem.buf(p, n, Access::Write).is_ok());
+    if !writable(msg, size_of::<guest::Msghdr>())
+        || (hdr.msg_name != 0 && !writable(hdr.msg_name, addr_room(hdr.msg_namelen)))
+        || (hdr.msg_control != 0 && !writable(hdr.msg_control, hdr.msg_controllen as usize))
+    {
+        return Err(fault().into());
+    }
+    let mut hm = HostMsg::new(&mem, hdr, Access::Write);
+    if hdr.msg_control == 0 {
+        hm.control_ptr = Some(std::ptr::null_mut());
+    } else {
+        hm.control = convert::HostCmsgBuf::zeroed(hdr.msg_controllen as usize);
+    }
+    let mut m = hm.host();
+    let r = cvt(unsafe { libc::recvmsg(fd, &mut m, flags) } as i64)?;
+    let mut out_flags = m.msg_flags;
+    if hdr.msg_name != 0 {
+        put(&mem, msg + offset_of!(guest::Msghdr, msg_namelen) as u32, &m.msg_namelen)?;
+    }
+    let mut controllen = 0u32;
+    if hm.control_ptr.is_none() && !hm.control.is_empty() {
+        hm.control.truncate(m.msg_controllen);
+        let cm = convert::cmsgs_from_host(hm.control.as_bytes(), hdr.msg_controllen as usize);
+        for fd in &cm.dropped_fds {
+            unsafe { libc::close(*fd) };
+        }
+        if cm.truncated {
+            out_flags |= g::MSG_CTRUNC;
+        }
+        mem.write_bytes(hdr.msg_control, &cm.bytes)?;
+        controllen = cm.bytes.len() as u32;
+    }
+    put(&mem, msg + offset_of!(guest::Msghdr, msg_controllen) as u32, &controllen)?;
+    put(&mem, msg + offset_of!(guest::Msghdr, msg_flags) as u32, &out_flags)?;
+    Ok(r)
+}
+
+/// shutdown(fd, how): shut down reading, writing or both.
+pub fn shutdown(_cx: &mut Cx<'_, '_>, fd: i32, how: i32) -> SysResult {
+    cvt(unsafe { libc::shutdown(fd, how) })
+}
+
+/// SO_RCVTIMEO/SO_SNDTIMEO on a 32-bit host, whose `timeval` differs from the guest's.
+fn is_host_timeval_opt(level: i32, name: i32) -> bool {
+    cfg!(target_pointer_width = "32") && level == g::SOL_SOCKET && (name == g::SO_RCVTIMEO || name == g::SO_SNDTIMEO)
+}
+
+/// setsockopt(fd, level, name, val, len): the option value is used in place (its
+/// layout is the host's), except timeouts on 32-bit hosts (guest 16-byte `timeval`).
+pub fn setsockopt(cx: &mut Cx<'_, '_>, fd: i32, level: i32, name: i32, val: u32, len: u32) -> SysResult {
+    let mem = cx.mem();
+    if is_host_timeval_opt(level, name) && len as usize >= size_of::<guest::Timeval>() {
+        let mut gtv = guest::Timeval::default();
+        let p = super::fd::kin(&mem, val, &mut gtv);
+        let tv = convert::timeval_to_host(&gtv).map_err(Errno)?;
+        let tv_ptr: *const libc::timeval = if p == POISON.cast() { POISON.cast() } else { &tv };
+        return cvt(unsafe { libc::setsockopt(fd, level, name, tv_ptr.cast(), size_of::<libc::timeval>() as u32) });
+    }
+    let v = kptr(&mem, val, if (len as i32) < 0 { 0 } else { len as usize }, Access::Read);
+    cvt(unsafe { libc::setsockopt(fd, level, name, v.cast(), len) })
+}
+
+/// getsockopt(fd, level, name, val, len): the value is written to `val` (at most
+/// `*len` bytes) and its length to `len`; timeouts widened on 32-bit hosts.
+pub fn getsockopt(cx: &mut Cx<'_, '_>, fd: i32, level: i32, name: i32, val: u32, len: u32) -> SysResult {
+    let mem = cx.mem();
+    let (cap, len_ok) = match (len, mem.read::<u32>(len)) {
+        (1.., Ok(l)) => (l, true),
+        _ => (0, false),
+    };
+    let room = if (cap as i32) < 0 { 0 } else { cap as usize };
+    if is_host_timeval_opt(level, name) && len_ok {
+        let mut tv: libc::timeval = unsafe { std::mem::zeroed() };
+        let mut hlen = size_of::<libc::timeval>() as libc::socklen_t;
+        let tv_ptr: *mut libc::timeval = &mut tv;
+        let r = cvt(unsafe { libc::getsockopt(fd, level, name, tv_ptr.cast(), &mut hlen) })?;
+        let gtv = convert::timeval_from_host(&tv);
+        let n = size_of::<guest::Timeval>().min(room);
+        if n > 0 {
+            if val == 0 {
+                return Err(Errno::EFAULT.into());
+            }
+            mem.write_bytes(val, &gtv.as_bytes()[..n])?;
+        }
+        put(&mem, len, &(n as u32))?;
+        return Ok(r);
+    }
+    let v = kptr(&mem, val, room, Access::Write);
+    let mut l: libc::socklen_t = cap;
+    let lp: *mut libc::socklen_t = if len_ok { &mut l } else { POISON.cast() };
+    let r = cvt(unsafe { libc::getsockopt(fd, level, name, v.cast(), lp) })?;
+    put(&mem, len, &l)?;
+    Ok(r)
 }

@@ -7,6 +7,34 @@ static char buf[256];
 
 #define FL(p) ((long long)(uptr)(p)) /* pointer as the i64 fcntl argument */
 
+/* More fcntl commands and ioctl requests (x86-64 values; identical for the guest). */
+#define F_SETOWN 8
+#define F_GETOWN 9
+#define F_SETSIG 10
+#define F_GETSIG 11
+#define F_SETOWN_EX 15
+#define F_GETOWN_EX 16
+#define F_SETPIPE_SZ 1031
+#define F_GETPIPE_SZ 1032
+#define F_ADD_SEALS 1033
+#define F_GET_SEALS 1034
+#define F_OWNER_PID 1
+#define TCGETS 0x5401
+#define TCSETS 0x5402
+#define TCSBRK 0x5409
+#define TIOCSWINSZ 0x5414
+#define FIONCLEX 0x5450
+#define FIOCLEX 0x5451
+#define FIOQSIZE 0x5460
+#define TIOCGPTN 0x80045430u
+#define TIOCSPTLCK 0x40045431u
+#define ECHO 0x8
+#define IOCTL_INT(v) ((void *)(uptr)(v)) /* an integer ioctl argument */
+
+struct w_f_owner_ex { i32 type; i32 pid; };
+/* The kernel's struct termios (what TCGETS/TCSETS transfer). */
+struct w_termios { u32 c_iflag, c_oflag, c_cflag, c_lflag; u8 c_line; u8 c_cc[19]; };
+
 static void show_lock(const char *label, const struct w_flock *l) {
     say("%s: type=%s start=%lld len=%lld\n", label,
         l->l_type == F_RDLCK ? "RDLCK" : l->l_type == F_WRLCK ? "WRLCK" : l->l_type == F_UNLCK ? "UNLCK" : "?",
@@ -95,6 +123,29 @@ static int test(int argc, char **argv) {
     chk("pipe2 read empty", wali_read(q[0], buf, 1), -EAGAIN);
     chk("pipe2 bad flags", wali_pipe2(q, 0x1), -EINVAL);
     chk("pipe2 bad ptr", wali_pipe2(BAD_PTR, 0), -EFAULT);
+    chk("pipe2 bad ptr and bad flags (flags checked first)", wali_pipe2(BAD_PTR, 0x1), -EINVAL);
+
+    /* --- more fcntl commands --- */
+    chk("F_SETPIPE_SZ 131072", wali_fcntl(q[0], F_SETPIPE_SZ, 131072), 131072);
+    chk("F_GETPIPE_SZ", wali_fcntl(q[1], F_GETPIPE_SZ, 0), 131072);
+    chk("F_SETOWN getpid", wali_fcntl(q[0], F_SETOWN, wali_getpid()), 0);
+    chk_yes("F_GETOWN == getpid", wali_fcntl(q[0], F_GETOWN, 0) == wali_getpid());
+    struct w_f_owner_ex ox = {-1, -1};
+    chk("F_GETOWN_EX", wali_fcntl(q[0], F_GETOWN_EX, FL(&ox)), 0);
+    chk("F_GETOWN_EX type", ox.type, F_OWNER_PID);
+    chk_yes("F_GETOWN_EX pid == getpid", ox.pid == (i32)wali_getpid());
+    ox.type = F_OWNER_PID;
+    ox.pid = 0;
+    chk("F_SETOWN_EX pid 0", wali_fcntl(q[0], F_SETOWN_EX, FL(&ox)), 0);
+    chk("F_GETOWN after F_SETOWN_EX", wali_fcntl(q[0], F_GETOWN, 0), 0);
+    chk("F_GETOWN_EX bad ptr", wali_fcntl(q[0], F_GETOWN_EX, FL(BAD_PTR)), -EFAULT);
+    chk("F_SETOWN_EX bad ptr", wali_fcntl(q[0], F_SETOWN_EX, FL(BAD_PTR)), -EFAULT);
+    chk("F_SETOWN_EX bad fd, bad ptr", wali_fcntl(9999, F_SETOWN_EX, FL(BAD_PTR)), -EBADF);
+    chk("F_SETSIG 10", wali_fcntl(q[0], F_SETSIG, 10), 0);
+    chk("F_GETSIG", wali_fcntl(q[0], F_GETSIG, 0), 10);
+    chk("F_SETSIG bad signal", wali_fcntl(q[0], F_SETSIG, 999), -EINVAL);
+    chk("F_GET_SEALS on pipe", wali_fcntl(q[0], F_GET_SEALS, 0), -EINVAL);
+    show("F_ADD_SEALS on pipe", wali_fcntl(q[0], F_ADD_SEALS, 1)); /* EINVAL or EPERM by kernel version */
 
     /* --- ioctl --- */
     chk("write 7 to pipe", wali_write(p[1], "1234567", 7), 7);
@@ -111,6 +162,18 @@ static int test(int argc, char **argv) {
     r = wali_fcntl(q[0], F_GETFL, 0);
     chk("FIONBIO 1 sets NONBLOCK", r < 0 ? r : r & O_NONBLOCK, O_NONBLOCK);
     chk("read after FIONBIO", wali_read(q[0], buf, 1), -EAGAIN);
+    chk("ioctl FIONBIO bad ptr", wali_ioctl(q[0], FIONBIO, BAD_PTR), -EFAULT);
+    chk("ioctl FIONBIO bad fd, bad ptr", wali_ioctl(9999, FIONBIO, BAD_PTR), -EBADF);
+    chk("ioctl FIOCLEX", wali_ioctl(q[0], FIOCLEX, 0), 0);
+    chk("FIOCLEX sets FD_CLOEXEC", wali_fcntl(q[0], F_GETFD, 0), FD_CLOEXEC);
+    chk("ioctl FIONCLEX", wali_ioctl(q[0], FIONCLEX, 0), 0);
+    chk("FIONCLEX clears FD_CLOEXEC", wali_fcntl(q[0], F_GETFD, 0), 0);
+    chk("ioctl TIOCGWINSZ bad ptr on pipe (ENOTTY first)", wali_ioctl(p[0], TIOCGWINSZ, BAD_PTR), -ENOTTY);
+    chk("ioctl TCSETS bad ptr on pipe (ENOTTY first)", wali_ioctl(p[0], TCSETS, BAD_PTR), -ENOTTY);
+    chk("ioctl TCSBRK (int arg) on pipe", wali_ioctl(p[0], TCSBRK, IOCTL_INT(1)), -ENOTTY);
+    chk("ioctl FIOQSIZE on pipe", wali_ioctl(p[0], FIOQSIZE, buf), -ENOTTY);
+    chk("ioctl unknown request", wali_ioctl(p[0], 0x7fff, 0), -ENOTTY);
+    chk("ioctl unknown request, bad fd", wali_ioctl(9999, 0x7fff, 0), -EBADF);
     chk("ioctl bad fd", wali_ioctl(9999, FIONREAD, &nread), -EBADF);
     chk("ioctl FIONREAD bad ptr", wali_ioctl(p[0], FIONREAD, BAD_PTR), -EFAULT);
     chk("read 7", wali_read(p[0], buf, sizeof buf), 7);
@@ -188,11 +251,51 @@ static int test(int argc, char **argv) {
     chk("F_OFD_GETLK bad ptr", wali_fcntl(f1, F_OFD_GETLK, FL(BAD_PTR)), -EFAULT);
     set_lock(&l, F_RDLCK, 0, 1);
     chk("F_SETLK RDLCK on write-only fd", wali_fcntl(p[1], F_SETLK, FL(&l)), -EBADF);
+    chk("F_SETLK bad fd, bad ptr", wali_fcntl(9999, F_SETLK, FL(BAD_PTR)), -EBADF);
+    chk("F_GETLK pointer above 4 GiB", wali_fcntl(f1, F_GETLK, FL(&l) + 0x100000000ll), -EFAULT);
+    long long qsize = -1;
+    chk("ioctl FIOQSIZE on file", wali_ioctl(f1, FIOQSIZE, &qsize), 0);
+    chk_yes("FIOQSIZE value (allocated bytes) set", qsize >= 0);
+    chk("lseek 40", wali_lseek(f1, 40, SEEK_SET), 40);
+    chk("ioctl FIONREAD on file", wali_ioctl(f1, FIONREAD, &nread), 0);
+    chk("FIONREAD file value", nread, 60);
+    chk("ioctl TCGETS on file", wali_ioctl(f1, TCGETS, buf), -ENOTTY);
     wali_close(f1);
     wali_close(f2);
     chk("unlink", wali_unlink("lock.bin"), 0);
     chk("chdir /", wali_chdir("/"), 0);
     chk("rmdir", wali_rmdir(argv[1]), 0);
+
+    /* --- a pseudo-terminal: termios and winsize --- */
+    int m = (int)wali_open("/dev/ptmx", O_RDWR | O_NOCTTY, 0);
+    if (m < 0) {
+        show("open /dev/ptmx (skipping pty checks)", m);
+    } else {
+        u32 ptn = 0xffffffffu;
+        chk("ioctl TIOCGPTN", wali_ioctl(m, TIOCGPTN, &ptn), 0);
+        chk_yes("pty number set", ptn != 0xffffffffu);
+        int unlock = 0;
+        chk("ioctl TIOCSPTLCK 0", wali_ioctl(m, TIOCSPTLCK, &unlock), 0);
+        struct w_winsize w = {24, 80, 640, 480}, w2;
+        chk("ioctl TIOCSWINSZ", wali_ioctl(m, TIOCSWINSZ, &w), 0);
+        memset(&w2, 0, sizeof w2);
+        chk("ioctl TIOCGWINSZ", wali_ioctl(m, TIOCGWINSZ, &w2), 0);
+        chk_yes("winsize round trip", w2.ws_row == 24 && w2.ws_col == 80 && w2.ws_xpixel == 640 && w2.ws_ypixel == 480);
+        chk("ioctl TIOCGWINSZ bad ptr on tty", wali_ioctl(m, TIOCGWINSZ, BAD_PTR), -EFAULT);
+        struct w_termios t;
+        memset(&t, 0xee, sizeof t);
+        chk("ioctl TCGETS", wali_ioctl(m, TCGETS, &t), 0);
+        chk_yes("TCGETS filled c_line", t.c_line != 0xee);
+        say("TCGETS ECHO: %s\n", (t.c_lflag & ECHO) ? "on" : "off");
+        t.c_lflag ^= ECHO;
+        chk("ioctl TCSETS toggled ECHO", wali_ioctl(m, TCSETS, &t), 0);
+        struct w_termios t2;
+        memset(&t2, 0, sizeof t2);
+        chk("ioctl TCGETS again", wali_ioctl(m, TCGETS, &t2), 0);
+        chk_yes("ECHO toggled", (t2.c_lflag & ECHO) == (t.c_lflag & ECHO));
+        chk("ioctl TCSETS bad ptr on tty", wali_ioctl(m, TCSETS, BAD_PTR), -EFAULT);
+        chk("close ptmx", wali_close(m), 0);
+    }
 
     chk("close p0", wali_close(p[0]), 0);
     chk("close p1", wali_close(p[1]), 0);

@@ -5,6 +5,13 @@
 
 static char buf[4096];
 
+#define SO_LINGER 13
+#define SO_PASSCRED 16
+#define SO_SNDTIMEO 21
+#define SCM_CREDENTIALS 2
+struct w_linger { i32 l_onoff; i32 l_linger; };
+struct w_ucred { i32 pid; u32 uid; u32 gid; };
+
 static u16 swap16(u16 x) { return (u16)((x >> 8) | (x << 8)); }
 
 static void loopback(struct w_sockaddr_in *a, u16 port_host) {
@@ -36,6 +43,27 @@ static int test(int argc, char **argv) {
     alen = 4;
     chk("getsockopt bad optval", wali_getsockopt(ls, SOL_SOCKET, SO_TYPE, BAD_PTR, &alen), -EFAULT);
     chk("getsockopt bad optlen ptr", wali_getsockopt(ls, SOL_SOCKET, SO_TYPE, &val, BAD_PTR), -EFAULT);
+    alen = 4;
+    chk("getsockopt bad fd, bad optval", wali_getsockopt(9999, SOL_SOCKET, SO_TYPE, BAD_PTR, &alen), -EBADF);
+    chk("setsockopt bad fd, bad optval", wali_setsockopt(9999, SOL_SOCKET, SO_REUSEADDR, BAD_PTR, 4), -EBADF);
+    struct w_linger lg = {1, 5}, lg2 = {0, 0};
+    chk("setsockopt SO_LINGER", wali_setsockopt(ls, SOL_SOCKET, SO_LINGER, &lg, sizeof lg), 0);
+    alen = sizeof lg2;
+    chk("getsockopt SO_LINGER", wali_getsockopt(ls, SOL_SOCKET, SO_LINGER, &lg2, &alen), 0);
+    chk_yes("SO_LINGER round trip", lg2.l_onoff == 1 && lg2.l_linger == 5 && alen == 8);
+    struct w_timeval tv = {1, 500000}, tv2 = {0, 0};
+    chk("setsockopt SO_RCVTIMEO", wali_setsockopt(ls, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv), 0);
+    alen = sizeof tv2;
+    chk("getsockopt SO_RCVTIMEO", wali_getsockopt(ls, SOL_SOCKET, SO_RCVTIMEO, &tv2, &alen), 0);
+    chk_yes("SO_RCVTIMEO round trip", tv2.tv_sec == 1 && tv2.tv_usec == 500000 && alen == 16);
+    chk("setsockopt SO_SNDTIMEO short", wali_setsockopt(ls, SOL_SOCKET, SO_SNDTIMEO, &tv, 8), -EINVAL);
+    tv.tv_sec = 0;
+    tv.tv_usec = 0;
+    chk("setsockopt SO_RCVTIMEO 0", wali_setsockopt(ls, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv), 0);
+    val = -1;
+    alen = 4;
+    chk("getsockopt SO_ERROR", wali_getsockopt(ls, SOL_SOCKET, SO_ERROR, &val, &alen), 0);
+    chk("SO_ERROR value", val, 0);
 
     loopback(&addr, 0);
     chk("bind 127.0.0.1:0", wali_bind(ls, &addr, sizeof addr), 0);
@@ -54,6 +82,18 @@ static int test(int argc, char **argv) {
     chk("bind port in use", wali_bind(other, &tmp, sizeof tmp), -EADDRINUSE);
     chk("bind bad addr ptr", wali_bind(other, BAD_PTR, 16), -EFAULT);
     chk("bind short addrlen", wali_bind(other, &tmp, 4), -EINVAL);
+    chk("bind addrlen > sockaddr_storage", wali_bind(other, &tmp, 200), -EINVAL);
+    chk("bind bad fd, bad addr", wali_bind(9999, BAD_PTR, 16), -EBADF);
+    chk("connect bad addr ptr", wali_connect(other, BAD_PTR, 16), -EFAULT);
+    alen = 0;
+    chk("getsockname NULL addr, len 0", wali_getsockname(other, 0, &alen), 0);
+    chk("getsockname NULL addr: length", alen, 16);
+    alen = 16;
+    chk("getsockname NULL addr, len 16", wali_getsockname(other, 0, &alen), -EFAULT);
+    chk("getsockname bad addrlen ptr", wali_getsockname(other, &tmp, BAD_PTR), -EFAULT);
+    chk("accept4 bad fd, bad addrlen", wali_accept4(9999, &tmp, BAD_PTR, 0), -EBADF);
+    alen = sizeof tmp;
+    chk("accept on unlistened socket", wali_accept4(other, &tmp, &alen, 0), -EINVAL);
     chk("getpeername unconnected", wali_getpeername(other, &peer, &alen), -ENOTCONN);
     chk("recvfrom unconnected", wali_recvfrom(other, buf, 10, 0, 0, 0), -ENOTCONN);
     chk("shutdown unconnected", wali_shutdown(other, SHUT_RDWR), -ENOTCONN);
@@ -94,6 +134,16 @@ static int test(int argc, char **argv) {
     chk_mem("recvfrom data", buf, "ping", 4);
     chk("sendto bad buf", wali_sendto(c, BAD_PTR, 4, 0, 0, 0), -EFAULT);
     chk("recvfrom nothing DONTWAIT", wali_recvfrom(s, buf, sizeof buf, MSG_DONTWAIT, 0, 0), -EAGAIN);
+    chk("recvfrom bad fd, bad addrlen", wali_recvfrom(9999, buf, 10, 0, &tmp, BAD_PTR), -EBADF);
+    int efd = (int)wali_eventfd(0);
+    chk("recvfrom non-socket, bad addrlen", wali_recvfrom(efd, buf, 10, 0, &tmp, BAD_PTR), -ENOTSOCK);
+    wali_close(efd);
+    chk("sendto 3", wali_sendto(c, "abc", 3, 0, 0, 0), 3);
+    chk("recvfrom bad buf (data kept)", wali_recvfrom(s, BAD_PTR, 10, 0, 0, 0), -EFAULT);
+    memset(buf, 0, sizeof buf);
+    chk("recvfrom MSG_PEEK", wali_recvfrom(s, buf, sizeof buf, MSG_PEEK, 0, 0), 3);
+    chk("recvfrom after peek", wali_recvfrom(s, buf + 3, sizeof buf - 3, 0, 0, 0), 3);
+    chk_mem("peeked data", buf, "abcabc", 6);
 
     /* sendmsg / recvmsg with 2 iovecs each */
     struct w_iovec iov[2];
@@ -123,6 +173,26 @@ static int test(int argc, char **argv) {
     chk("recvmsg msg_flags", msg.msg_flags, 0);
     chk("recvmsg bad msghdr", wali_recvmsg(s, BAD_PTR, 0), -EFAULT);
     chk("sendmsg bad msghdr", wali_sendmsg(c, BAD_PTR, 0), -EFAULT);
+    chk("sendmsg bad fd, bad msghdr", wali_sendmsg(9999, BAD_PTR, 0), -EBADF);
+    chk("recvmsg bad fd, bad msghdr", wali_recvmsg(9999, BAD_PTR, 0), -EBADF);
+    memset(&msg, 0, sizeof msg);
+    msg.msg_iov = iov;
+    msg.msg_iovlen = 2000;
+    chk("sendmsg iovlen > UIO_MAXIOV", wali_sendmsg(c, &msg, 0), -EMSGSIZE);
+    msg.msg_iov = BAD_PTR;
+    msg.msg_iovlen = 2;
+    chk("sendmsg bad iov array", wali_sendmsg(c, &msg, 0), -EFAULT);
+    chk("recvmsg bad iov array", wali_recvmsg(s, &msg, MSG_DONTWAIT), -EFAULT);
+    iov[0].iov_base = BAD_PTR;
+    iov[0].iov_len = 4;
+    msg.msg_iov = iov;
+    msg.msg_iovlen = 1;
+    chk("sendmsg bad iov_base", wali_sendmsg(c, &msg, 0), -EFAULT);
+    iov[0].iov_base = (void *)"x";
+    iov[0].iov_len = 1;
+    msg.msg_control = BAD_PTR;
+    msg.msg_controllen = 16;
+    chk("sendmsg bad msg_control", wali_sendmsg(c, &msg, 0), -EFAULT);
 
     chk("shutdown client WR", wali_shutdown(c, SHUT_WR), 0);
     chk("recv EOF", wali_recvfrom(s, buf, sizeof buf, 0, 0, 0), 0);
@@ -195,6 +265,29 @@ static int test(int argc, char **argv) {
     chk_yes("recvmsg msg_name port == u2", peer.sin_port == ua2.sin_port);
     chk("recvmsg msg_flags MSG_TRUNC", msg.msg_flags & MSG_TRUNC, MSG_TRUNC);
     chk("recvmsg nothing DONTWAIT", wali_recvmsg(u1, &msg, MSG_DONTWAIT), -EAGAIN);
+    chk("sendto addrlen 0", wali_sendto(u2, "x", 1, 0, &ua1, 0), -EINVAL);
+    chk("sendto addrlen > sockaddr_storage", wali_sendto(u2, "x", 1, 0, &ua1, 200), -EINVAL);
+    chk("sendto bad addr", wali_sendto(u2, "x", 1, 0, BAD_PTR, 16), -EFAULT);
+    chk("sendto unconnected UDP, no addr", wali_sendto(u2, "x", 1, 0, 0, 0), -EDESTADDRREQ);
+    /* malformed control data: cmsg_len shorter than the header */
+    {
+        static u64 bad_ctl[4];
+        struct w_cmsghdr *bc = (struct w_cmsghdr *)bad_ctl;
+        memset(bad_ctl, 0, sizeof bad_ctl);
+        bc->cmsg_len = 8;
+        bc->cmsg_level = SOL_SOCKET;
+        bc->cmsg_type = SCM_RIGHTS;
+        iov[0].iov_base = (void *)"x";
+        iov[0].iov_len = 1;
+        memset(&msg, 0, sizeof msg);
+        msg.msg_name = &ua1;
+        msg.msg_namelen = sizeof ua1;
+        msg.msg_iov = iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = bad_ctl;
+        msg.msg_controllen = sizeof bad_ctl;
+        chk("sendmsg malformed cmsg", wali_sendmsg(u2, &msg, 0), -EINVAL);
+    }
     wali_close(u1);
     wali_close(u2);
 
@@ -282,6 +375,73 @@ static int test(int argc, char **argv) {
     chk("recvmsg tiny control buffer", wali_recvmsg(sv[1], &msg, 0), 1);
     chk("msg_flags MSG_CTRUNC", msg.msg_flags & MSG_CTRUNC, MSG_CTRUNC);
     chk("msg_controllen after CTRUNC", msg.msg_controllen, 0);
+
+    /* two descriptors, room for one: the kernel keeps what fits (musl-sized buffer) */
+    int two[2] = {pp[1], pp[1]};
+    memset(cbuf, 0, 128);
+    cm = (struct w_cmsghdr *)cbuf;
+    cm->cmsg_len = W_CMSG_LEN(2 * sizeof(int));
+    cm->cmsg_level = SOL_SOCKET;
+    cm->cmsg_type = SCM_RIGHTS;
+    memcpy(W_CMSG_DATA(cm), two, sizeof two);
+    iov[0].iov_base = (void *)"2";
+    iov[0].iov_len = 1;
+    memset(&msg, 0, sizeof msg);
+    msg.msg_iov = iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = cbuf;
+    msg.msg_controllen = W_CMSG_SPACE(2 * sizeof(int));
+    chk("sendmsg 2 fds", wali_sendmsg(sv[0], &msg, 0), 1);
+    memset(cbuf, 0, 128);
+    iov[0].iov_base = r2;
+    iov[0].iov_len = 8;
+    memset(&msg, 0, sizeof msg);
+    msg.msg_iov = iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = cbuf;
+    msg.msg_controllen = W_CMSG_LEN(sizeof(int)); /* 20 */
+    chk("recvmsg room for 1 fd", wali_recvmsg(sv[1], &msg, 0), 1);
+    chk("msg_flags MSG_CTRUNC (1 of 2)", msg.msg_flags & MSG_CTRUNC, MSG_CTRUNC);
+    chk("msg_controllen (1 fd)", msg.msg_controllen, W_CMSG_LEN(sizeof(int)));
+    chk("cmsg_len (1 fd)", cm->cmsg_len, W_CMSG_LEN(sizeof(int)));
+    memcpy(&got, W_CMSG_DATA(cm), sizeof(int));
+    chk_yes("the one fd is valid", got >= 0 && wali_fcntl(got, F_GETFD, 0) >= 0);
+    wali_close(got);
+
+    /* SCM_CREDENTIALS (12-byte payload, padded to 16) */
+    chk("setsockopt SO_PASSCRED", wali_setsockopt(sv[1], SOL_SOCKET, SO_PASSCRED, &one, 4), 0);
+    struct w_ucred cr = {(i32)wali_getpid(), (u32)wali_getuid(), (u32)wali_getgid()};
+    memset(cbuf, 0, 128);
+    cm = (struct w_cmsghdr *)cbuf;
+    cm->cmsg_len = W_CMSG_LEN(sizeof cr);
+    cm->cmsg_level = SOL_SOCKET;
+    cm->cmsg_type = SCM_CREDENTIALS;
+    memcpy(W_CMSG_DATA(cm), &cr, sizeof cr);
+    iov[0].iov_base = (void *)"C";
+    iov[0].iov_len = 1;
+    memset(&msg, 0, sizeof msg);
+    msg.msg_iov = iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = cbuf;
+    msg.msg_controllen = W_CMSG_SPACE(sizeof cr);
+    chk("sendmsg SCM_CREDENTIALS", wali_sendmsg(sv[0], &msg, 0), 1);
+    memset(cbuf, 0, 128);
+    iov[0].iov_base = r2;
+    iov[0].iov_len = 8;
+    memset(&msg, 0, sizeof msg);
+    msg.msg_iov = iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = cbuf;
+    msg.msg_controllen = 128;
+    chk("recvmsg SCM_CREDENTIALS", wali_recvmsg(sv[1], &msg, 0), 1);
+    chk("creds msg_controllen", msg.msg_controllen, W_CMSG_SPACE(sizeof cr));
+    chk("creds cmsg_len", cm->cmsg_len, W_CMSG_LEN(sizeof cr));
+    chk("creds cmsg_type", cm->cmsg_type, SCM_CREDENTIALS);
+    struct w_ucred cr2;
+    memcpy(&cr2, W_CMSG_DATA(cm), sizeof cr2);
+    chk_yes("creds match sender", cr2.pid == cr.pid && cr2.uid == cr.uid && cr2.gid == cr.gid);
+    int zero = 0;
+    chk("setsockopt SO_PASSCRED 0", wali_setsockopt(sv[1], SOL_SOCKET, SO_PASSCRED, &zero, 4), 0);
 
     /* plain data over the pair, both directions */
     chk("write sv1", wali_write(sv[1], "pong", 4), 4);

@@ -99,6 +99,7 @@ host_zeroable!(
     HostStatfs,
     HostRlimit,
     HostFlock,
+    libc::cmsghdr,
 );
 // SAFETY: arrays of zero-valid types are zero-valid.
 unsafe impl<T: HostZeroable, const N: usize> HostZeroable for [T; N] {}
@@ -404,6 +405,246 @@ pub fn epoll_event_to_host(e: &guest::EpollEvent) -> libc::epoll_event {
 pub fn epoll_event_from_host(h: &libc::epoll_event) -> guest::EpollEvent {
     let (events, data) = (h.events, h.u64);
     guest::EpollEvent { events, data }
+}
+
+// ---------------------------------------------------------------------------------------
+// ioctl requests
+
+/// Guest `ioctl` request to host. Terminal and file ioctl numbers are the same on the
+/// three hosts except `FIOQSIZE` (0x545E on arm); everything else is passed unchanged.
+pub fn ioctl_request_to_host(request: u32) -> u32 {
+    match request {
+        g::FIOQSIZE => libc::FIOQSIZE as u32,
+        r => r,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// socket control messages (msg_control of sendmsg/recvmsg)
+
+/// A host control-message buffer, aligned for `struct cmsghdr`.
+pub struct HostCmsgBuf {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl HostCmsgBuf {
+    /// A zero-filled buffer of `len` bytes (for `recvmsg`).
+    pub fn zeroed(len: usize) -> Self {
+        HostCmsgBuf {
+            words: vec![0; len.div_ceil(8)],
+            len,
+        }
+    }
+
+    /// A buffer holding one header with `cmsg_len` 0, which the host kernel rejects
+    /// with EINVAL when it parses it (for guest control data that does not parse, so
+    /// that the kernel still reports its earlier errors first).
+    pub fn malformed() -> Self {
+        HostCmsgBuf::zeroed(host_cmsg_space(0))
+    }
+
+    /// Length in bytes (the host `msg_controllen`).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The buffer for the host `msg_control` (NULL when empty).
+    pub fn as_mut_ptr(&mut self) -> *mut libc::c_void {
+        if self.len == 0 {
+            core::ptr::null_mut()
+        } else {
+            self.words.as_mut_ptr().cast()
+        }
+    }
+
+    /// The first `len` bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        // SAFETY: `words` holds at least `len` initialized bytes.
+        unsafe { core::slice::from_raw_parts(self.words.as_ptr().cast::<u8>(), self.len) }
+    }
+
+    fn as_bytes_mut(&mut self) -> &mut [u8] {
+        // SAFETY: as above; any bytes are valid `u64`s.
+        unsafe { core::slice::from_raw_parts_mut(self.words.as_mut_ptr().cast::<u8>(), self.len) }
+    }
+
+    /// Shrinks the buffer to the `msg_controllen` the host kernel reported.
+    pub fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+}
+
+/// Size of the guest `cmsghdr` (data starts right after it).
+const GUEST_CMSG_HDR: usize = size_of::<guest::Cmsghdr>();
+
+fn guest_cmsg_align(len: usize) -> usize {
+    (len + g::CMSG_ALIGN - 1) & !(g::CMSG_ALIGN - 1)
+}
+
+fn host_cmsg_align(len: usize) -> usize {
+    (len + size_of::<usize>() - 1) & !(size_of::<usize>() - 1)
+}
+
+/// Host `CMSG_LEN(n)`.
+fn host_cmsg_len(n: usize) -> usize {
+    // SAFETY: pure arithmetic.
+    unsafe { libc::CMSG_LEN(n as libc::c_uint) as usize }
+}
+
+/// Host `CMSG_SPACE(n)`.
+fn host_cmsg_space(n: usize) -> usize {
+    // SAFETY: pure arithmetic.
+    unsafe { libc::CMSG_SPACE(n as libc::c_uint) as usize }
+}
+
+/// Guest control messages to host, as the kernel parses them for `sendmsg`: headers at
+/// 8-byte-aligned offsets while a whole header fits; a header whose `cmsg_len` is
+/// shorter than the header or runs past the buffer is `Err(EINVAL)`. The padding word
+/// after `cmsg_len` is ignored (musl zeroes it before `sendmsg` anyway). Payloads are copied unchanged (the
+/// ones the kernel accepts from user space, `SCM_RIGHTS`, `SCM_CREDENTIALS`, `IP_*`,
+/// have the same layout on every host).
+pub fn cmsgs_to_host(guest_buf: &[u8]) -> Result<HostCmsgBuf, i32> {
+    use guest::Pod;
+    let mut msgs = Vec::new();
+    let mut off = 0usize;
+    while off + GUEST_CMSG_HDR <= guest_buf.len() {
+        let h = guest::Cmsghdr::read_from(&guest_buf[off..]).expect("length checked");
+        let len = h.cmsg_len as usize;
+        if len < GUEST_CMSG_HDR || len > guest_buf.len() - off {
+            return Err(libc::EINVAL);
+        }
+        msgs.push((h.cmsg_level, h.cmsg_type, &guest_buf[off + GUEST_CMSG_HDR..off + len]));
+        off += guest_cmsg_align(len);
+    }
+    let total = msgs.iter().map(|(_, _, d)| host_cmsg_space(d.len())).sum();
+    let mut buf = HostCmsgBuf::zeroed(total);
+    let bytes = buf.as_bytes_mut();
+    let hdr = host_cmsg_len(0);
+    let mut off = 0;
+    for (level, ty, data) in msgs {
+        let mut h: libc::cmsghdr = host_zeroed();
+        h.cmsg_len = host_cmsg_len(data.len()) as _;
+        h.cmsg_level = level;
+        h.cmsg_type = ty;
+        // SAFETY: `libc::cmsghdr` is `size_t` + two `int`s: no padding bytes.
+        let hb = unsafe {
+            core::slice::from_raw_parts((&h as *const libc::cmsghdr).cast::<u8>(), size_of::<libc::cmsghdr>())
+        };
+        bytes[off..off + hb.len()].copy_from_slice(hb);
+        bytes[off + hdr..off + hdr + data.len()].copy_from_slice(data);
+        off += host_cmsg_space(data.len());
+    }
+    Ok(buf)
+}
+
+/// Guest control messages built from what the host kernel returned by `recvmsg`.
+#[derive(Debug, Default)]
+pub struct GuestCmsgs {
+    /// The bytes to store at the guest's `msg_control`; their length is the new
+    /// `msg_controllen`.
+    pub bytes: Vec<u8>,
+    /// Something did not fit: the caller sets `MSG_CTRUNC` in `msg_flags`.
+    pub truncated: bool,
+    /// Descriptors received with `SCM_RIGHTS` that did not fit in the guest buffer; the
+    /// caller must close them (the kernel would not have installed them).
+    pub dropped_fds: Vec<i32>,
+}
+
+/// Converts a timestamp payload (an array of host `timeval`s or `timespec`s) to the
+/// guest's 16-byte form. Identity on 64-bit hosts.
+fn timestamps_from_host<H: Copy, G: guest::Pod>(data: &[u8], conv: impl Fn(&H) -> G) -> Vec<u8> {
+    data.chunks_exact(size_of::<H>())
+        .flat_map(|c| {
+            // SAFETY: `c` has exactly `size_of::<H>()` bytes; `H` is a libc time struct of
+            // integers, valid for any bytes.
+            let h: H = unsafe { core::ptr::read_unaligned(c.as_ptr().cast::<H>()) };
+            conv(&h).as_bytes().to_vec()
+        })
+        .collect()
+}
+
+/// The guest payload for a host control message: timestamps (`SCM_TIMESTAMP`,
+/// `SCM_TIMESTAMPNS`, `SCM_TIMESTAMPING`) are widened on 32-bit hosts, everything else
+/// (`SCM_RIGHTS`, `SCM_CREDENTIALS`, `IP_PKTINFO`, ...) is copied.
+fn cmsg_payload_from_host(level: i32, ty: i32, data: &[u8]) -> Vec<u8> {
+    if level != g::SOL_SOCKET {
+        return data.to_vec();
+    }
+    match ty {
+        g::SO_TIMESTAMP => timestamps_from_host(data, timeval_from_host),
+        g::SO_TIMESTAMPNS | g::SO_TIMESTAMPING => timestamps_from_host(data, timespec_from_host),
+        _ => data.to_vec(),
+    }
+}
+
+fn push_guest_cmsg(out: &mut Vec<u8>, cap: usize, level: i32, ty: i32, payload: &[u8]) {
+    use guest::Pod;
+    let cmsg_len = GUEST_CMSG_HDR + payload.len();
+    let room = cap - out.len();
+    let written = cmsg_len.min(room);
+    let h = guest::Cmsghdr {
+        cmsg_len: written as u32,
+        __pad: 0,
+        cmsg_level: level,
+        cmsg_type: ty,
+    };
+    out.extend_from_slice(h.as_bytes());
+    out.extend_from_slice(&payload[..written - GUEST_CMSG_HDR]);
+    let space = guest_cmsg_align(cmsg_len).min(room);
+    out.resize(out.len() + space - written, 0);
+}
+
+/// Host control messages (`host`: the first `msg_controllen` bytes after `recvmsg`) to
+/// the guest layout, in at most `guest_cap` bytes, truncating like the kernel's
+/// `put_cmsg`/`scm_detach_fds` (a message without room for its header is dropped, a
+/// partial payload is cut, `SCM_RIGHTS` keeps the descriptors that fit).
+pub fn cmsgs_from_host(host: &[u8], guest_cap: usize) -> GuestCmsgs {
+    let mut r = GuestCmsgs::default();
+    let hdr = host_cmsg_len(0);
+    let mut off = 0usize;
+    while off + size_of::<libc::cmsghdr>() <= host.len() {
+        // SAFETY: a whole header lies inside `host`; any bytes are a valid `cmsghdr`.
+        let h: libc::cmsghdr = unsafe { core::ptr::read_unaligned(host[off..].as_ptr().cast()) };
+        let len = h.cmsg_len as usize;
+        if len < hdr {
+            break;
+        }
+        let data = &host[off + hdr..(off + len).min(host.len())];
+        off = off.saturating_add(host_cmsg_align(len));
+        let room = guest_cap - r.bytes.len();
+        if h.cmsg_level == g::SOL_SOCKET && h.cmsg_type == g::SCM_RIGHTS {
+            let fds: Vec<i32> = data
+                .chunks_exact(4)
+                .map(|c| i32::from_ne_bytes([c[0], c[1], c[2], c[3]]))
+                .collect();
+            let fit = if room <= GUEST_CMSG_HDR { 0 } else { (room - GUEST_CMSG_HDR) / 4 };
+            let keep = fit.min(fds.len());
+            if keep < fds.len() {
+                r.truncated = true;
+                r.dropped_fds.extend_from_slice(&fds[keep..]);
+            }
+            if keep > 0 {
+                let payload: Vec<u8> = fds[..keep].iter().flat_map(|fd| fd.to_ne_bytes()).collect();
+                push_guest_cmsg(&mut r.bytes, guest_cap, h.cmsg_level, h.cmsg_type, &payload);
+            }
+            continue;
+        }
+        if room < GUEST_CMSG_HDR {
+            r.truncated = true;
+            continue;
+        }
+        let payload = cmsg_payload_from_host(h.cmsg_level, h.cmsg_type, data);
+        if GUEST_CMSG_HDR + payload.len() > room {
+            r.truncated = true;
+        }
+        push_guest_cmsg(&mut r.bytes, guest_cap, h.cmsg_level, h.cmsg_type, &payload);
+    }
+    r
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1197,5 +1438,225 @@ mod tests {
         assert_eq!(errno_name(i32::MIN), "EUNKNOWN");
         // The spec's guest numbers are the generic Linux ones.
         assert_eq!((libc::ENOENT, libc::ENOSYS, libc::EHWPOISON), (2, 38, 133));
+    }
+}
+
+#[cfg(test)]
+mod cmsg_ioctl_tests {
+    use super::*;
+    use crate::guest::Pod;
+
+    fn guest_cmsg(level: i32, ty: i32, payload: &[u8]) -> Vec<u8> {
+        let h = guest::Cmsghdr {
+            cmsg_len: (16 + payload.len()) as u32,
+            __pad: 0,
+            cmsg_level: level,
+            cmsg_type: ty,
+        };
+        let mut v = h.as_bytes().to_vec();
+        v.extend_from_slice(payload);
+        v
+    }
+
+    #[test]
+    fn ioctl_numbers_match_host() {
+        macro_rules! same {
+            ($($c:ident),* $(,)?) => {$( assert_eq!(g::$c, libc::$c as u32, stringify!($c)); )*};
+        }
+        same!(
+            TCGETS, TCSETS, TCSETSW, TCSETSF, TCSBRK, TCXONC, TCFLSH, TIOCEXCL, TIOCNXCL,
+            TIOCSCTTY, TIOCGPGRP, TIOCSPGRP, TIOCOUTQ, TIOCSTI, TIOCGWINSZ, TIOCSWINSZ,
+            TIOCMGET, TIOCMBIS, TIOCMBIC, TIOCMSET, FIONREAD, TIOCINQ, TIOCCONS, TIOCPKT,
+            FIONBIO, TIOCNOTTY, TIOCSETD, TIOCGETD, TCSBRKP, TIOCSBRK, TIOCCBRK, TIOCGSID,
+            TCGETS2, TCSETS2, TCSETSW2, TCSETSF2, TIOCGPTN, TIOCSPTLCK, TIOCGPTPEER,
+            FIONCLEX, FIOCLEX, FIOASYNC,
+        );
+        assert_eq!(ioctl_request_to_host(g::FIOQSIZE), libc::FIOQSIZE as u32);
+        assert_eq!(ioctl_request_to_host(g::TCGETS), g::TCGETS);
+        assert_eq!(size_of::<guest::Winsize>(), size_of::<libc::winsize>());
+        assert_eq!(size_of::<guest::Termios2>(), size_of::<libc::termios2>());
+        // Socket constants the conversions rely on.
+        assert_eq!(
+            (g::SOL_SOCKET, g::SCM_RIGHTS, g::SCM_CREDENTIALS, g::MSG_CTRUNC),
+            (libc::SOL_SOCKET, libc::SCM_RIGHTS, libc::SCM_CREDENTIALS, libc::MSG_CTRUNC)
+        );
+        assert_eq!((g::SO_RCVTIMEO, g::SO_SNDTIMEO), (20, 21));
+    }
+
+    #[test]
+    fn cmsg_parse_errors() {
+        // Empty or shorter than a header: no messages.
+        assert_eq!(cmsgs_to_host(&[]).unwrap().len(), 0);
+        assert_eq!(cmsgs_to_host(&[0; 15]).unwrap().len(), 0);
+        // cmsg_len shorter than the header, or past the buffer.
+        let mut m = guest_cmsg(1, 1, &[0; 4]);
+        m[0] = 8;
+        assert_eq!(cmsgs_to_host(&m).err(), Some(libc::EINVAL));
+        let mut m = guest_cmsg(1, 1, &[0; 4]);
+        m[0] = 21;
+        assert_eq!(cmsgs_to_host(&m).err(), Some(libc::EINVAL));
+        // The padding word is ignored.
+        let mut m = guest_cmsg(1, 1, &[0; 4]);
+        m[4] = 1;
+        assert_eq!(cmsgs_to_host(&m).unwrap().len(), host_cmsg_space(4));
+    }
+
+    #[test]
+    fn cmsg_layout_to_host() {
+        // Two messages; the first's 4-byte payload is padded to 8 in the guest buffer;
+        // the last one ends without padding (musl's CMSG_SPACE aligns to size_t = 4).
+        let mut g1 = guest_cmsg(1, 1, &7i32.to_ne_bytes());
+        g1.resize(24, 0xee);
+        g1.extend(guest_cmsg(0, 8, &[1, 2, 3, 4, 5]));
+        let h = cmsgs_to_host(&g1).unwrap();
+        let hdr = host_cmsg_len(0);
+        assert_eq!(h.len(), host_cmsg_space(4) + host_cmsg_space(5));
+        let b = h.as_bytes();
+        let h0: libc::cmsghdr = unsafe { core::ptr::read_unaligned(b.as_ptr().cast()) };
+        assert_eq!((h0.cmsg_len as usize, h0.cmsg_level, h0.cmsg_type), (hdr + 4, 1, 1));
+        assert_eq!(&b[hdr..hdr + 4], &7i32.to_ne_bytes());
+        let o = host_cmsg_space(4);
+        let h1: libc::cmsghdr = unsafe { core::ptr::read_unaligned(b[o..].as_ptr().cast()) };
+        assert_eq!((h1.cmsg_len as usize, h1.cmsg_level, h1.cmsg_type), (hdr + 5, 0, 8));
+        assert_eq!(&b[o + hdr..o + hdr + 5], &[1, 2, 3, 4, 5]);
+
+        // And back: same messages, guest layout (padding of the last one included).
+        let r = cmsgs_from_host(b, 128);
+        assert!(!r.truncated && r.dropped_fds.is_empty());
+        let mut want = guest_cmsg(1, 1, &7i32.to_ne_bytes());
+        want.resize(24, 0);
+        want.extend(guest_cmsg(0, 8, &[1, 2, 3, 4, 5]));
+        want.resize(48, 0);
+        assert_eq!(r.bytes, want);
+        // Room for the first message and a truncated second one.
+        let r = cmsgs_from_host(b, 24 + 18);
+        assert!(r.truncated);
+        assert_eq!(r.bytes.len(), 42);
+        assert_eq!(&r.bytes[24..28], &18u32.to_ne_bytes());
+        assert_eq!(&r.bytes[40..42], &[1, 2]);
+        // No room for the second header: dropped.
+        let r = cmsgs_from_host(b, 30);
+        assert!(r.truncated);
+        assert_eq!(r.bytes.len(), 24);
+    }
+
+    #[test]
+    fn malformed_control_is_einval() {
+        let sv = socketpair();
+        let mut ctl = HostCmsgBuf::malformed();
+        let mut byte = [b'x'];
+        let mut iov = libc::iovec { iov_base: byte.as_mut_ptr().cast(), iov_len: 1 };
+        let mut msg: libc::msghdr = unsafe { core::mem::zeroed() };
+        msg.msg_iov = &mut iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = ctl.as_mut_ptr();
+        msg.msg_controllen = ctl.len() as _;
+        assert_eq!(unsafe { libc::sendmsg(sv[0], &msg, 0) }, -1);
+        assert_eq!(std::io::Error::last_os_error().raw_os_error(), Some(libc::EINVAL));
+        unsafe {
+            libc::close(sv[0]);
+            libc::close(sv[1]);
+        }
+    }
+
+    fn socketpair() -> [i32; 2] {
+        let mut sv = [0i32; 2];
+        assert_eq!(
+            unsafe { libc::socketpair(libc::AF_UNIX, libc::SOCK_STREAM, 0, sv.as_mut_ptr()) },
+            0
+        );
+        sv
+    }
+
+    /// Sends `fds` with SCM_RIGHTS (guest layout converted to host), receives with a
+    /// guest control buffer of `cap` bytes.
+    fn pass_fds(fds: &[i32], cap: usize) -> GuestCmsgs {
+        let sv = socketpair();
+        let payload: Vec<u8> = fds.iter().flat_map(|f| f.to_ne_bytes()).collect();
+        let mut ctl = cmsgs_to_host(&guest_cmsg(libc::SOL_SOCKET, libc::SCM_RIGHTS, &payload)).unwrap();
+        let mut byte = [b'x'];
+        let mut iov = libc::iovec { iov_base: byte.as_mut_ptr().cast(), iov_len: 1 };
+        let mut msg: libc::msghdr = unsafe { core::mem::zeroed() };
+        msg.msg_iov = &mut iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = ctl.as_mut_ptr();
+        msg.msg_controllen = ctl.len() as _;
+        assert_eq!(unsafe { libc::sendmsg(sv[0], &msg, 0) }, 1);
+        let mut rctl = HostCmsgBuf::zeroed(cap);
+        let mut msg: libc::msghdr = unsafe { core::mem::zeroed() };
+        msg.msg_iov = &mut iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = rctl.as_mut_ptr();
+        msg.msg_controllen = rctl.len() as _;
+        assert_eq!(unsafe { libc::recvmsg(sv[1], &mut msg, 0) }, 1);
+        rctl.truncate(msg.msg_controllen as usize);
+        let mut r = cmsgs_from_host(rctl.as_bytes(), cap);
+        r.truncated |= msg.msg_flags & libc::MSG_CTRUNC != 0;
+        unsafe {
+            libc::close(sv[0]);
+            libc::close(sv[1]);
+        }
+        r
+    }
+
+    fn received_fds(r: &GuestCmsgs) -> Vec<i32> {
+        if r.bytes.is_empty() {
+            return vec![];
+        }
+        let h = guest::Cmsghdr::read_from(&r.bytes).unwrap();
+        assert_eq!((h.cmsg_level, h.cmsg_type, h.__pad), (libc::SOL_SOCKET, libc::SCM_RIGHTS, 0));
+        r.bytes[16..h.cmsg_len as usize]
+            .chunks_exact(4)
+            .map(|c| i32::from_ne_bytes([c[0], c[1], c[2], c[3]]))
+            .collect()
+    }
+
+    #[test]
+    fn scm_rights_through_kernel() {
+        let mut p = [0i32; 2];
+        assert_eq!(unsafe { libc::pipe(p.as_mut_ptr()) }, 0);
+        // Plenty of room: both descriptors arrive, controllen = guest CMSG_SPACE(8) = 24.
+        let r = pass_fds(&p, 128);
+        assert!(!r.truncated);
+        assert_eq!(r.bytes.len(), 24);
+        let got = received_fds(&r);
+        assert_eq!(got.len(), 2);
+        for fd in got {
+            assert!(unsafe { libc::fcntl(fd, libc::F_GETFD) } >= 0);
+            unsafe { libc::close(fd) };
+        }
+        // Room for one descriptor (musl's CMSG_SPACE(4) = 20).
+        let r = pass_fds(&p, 20);
+        assert!(r.truncated);
+        assert_eq!(r.bytes.len(), 20);
+        let got = received_fds(&r);
+        assert_eq!(got.len(), 1);
+        for fd in got.iter().chain(&r.dropped_fds) {
+            unsafe { libc::close(*fd) };
+        }
+        // Header only: nothing delivered.
+        let r = pass_fds(&p, 16);
+        assert!(r.truncated);
+        assert!(r.bytes.is_empty());
+        for fd in &r.dropped_fds {
+            unsafe { libc::close(*fd) };
+        }
+        unsafe {
+            libc::close(p[0]);
+            libc::close(p[1]);
+        }
+    }
+
+    #[test]
+    fn timestamp_payload_is_guest_sized() {
+        let tv = libc::timeval { tv_sec: 1_700_000_000, tv_usec: 123_456 };
+        // SAFETY: timeval is plain integers without padding on Linux hosts.
+        let bytes = unsafe {
+            core::slice::from_raw_parts((&tv as *const libc::timeval).cast::<u8>(), size_of::<libc::timeval>())
+        };
+        let g = cmsg_payload_from_host(g::SOL_SOCKET, g::SO_TIMESTAMP, bytes);
+        let gt = guest::Timeval::read_from(&g).unwrap();
+        assert_eq!((g.len(), gt.tv_sec, gt.tv_usec), (16, 1_700_000_000, 123_456));
+        assert_eq!(cmsg_payload_from_host(0, g::SO_TIMESTAMP, &[1, 2, 3]), vec![1, 2, 3]);
     }
 }

@@ -392,6 +392,42 @@ guest_struct! {
         pub cmsg_type: i32,
     }
 
+    /// The kernel's `struct termios` (36 B) that `TCGETS`/`TCSETS*` transfer: the same
+    /// on x86_64, aarch64 and arm (`asm-generic/termbits.h`, `NCCS` = 19). (musl's and
+    /// glibc's user-level `struct termios` are longer; the kernel reads and writes only
+    /// this prefix.)
+    #[repr(C)]
+    pub struct Termios {
+        pub c_iflag: u32,
+        pub c_oflag: u32,
+        pub c_cflag: u32,
+        pub c_lflag: u32,
+        pub c_line: u8,
+        pub c_cc: [u8; 19],
+    }
+
+    /// The kernel's `struct termios2` (44 B) for `TCGETS2`/`TCSETS*2`.
+    #[repr(C)]
+    pub struct Termios2 {
+        pub c_iflag: u32,
+        pub c_oflag: u32,
+        pub c_cflag: u32,
+        pub c_lflag: u32,
+        pub c_line: u8,
+        pub c_cc: [u8; 19],
+        pub c_ispeed: u32,
+        pub c_ospeed: u32,
+    }
+
+    /// `struct winsize` (8 B) for `TIOCGWINSZ`/`TIOCSWINSZ`.
+    #[repr(C)]
+    pub struct Winsize {
+        pub ws_row: u16,
+        pub ws_col: u16,
+        pub ws_xpixel: u16,
+        pub ws_ypixel: u16,
+    }
+
     /// `struct itimerspec` (32 B) for `timerfd_*`/`timer_*`.
     #[repr(C)]
     pub struct ItimerSpec {
@@ -483,10 +519,81 @@ pub mod consts {
     pub const F_GETOWN: i32 = 9;
     pub const F_SETOWN_EX: i32 = 15;
     pub const F_GETOWN_EX: i32 = 16;
+    pub const F_SETSIG: i32 = 10;
+    pub const F_GETSIG: i32 = 11;
     pub const F_OFD_GETLK: i32 = 36;
     pub const F_OFD_SETLK: i32 = 37;
     pub const F_OFD_SETLKW: i32 = 38;
+    pub const F_SETLEASE: i32 = 1024;
+    pub const F_GETLEASE: i32 = 1025;
+    pub const F_NOTIFY: i32 = 1026;
     pub const F_DUPFD_CLOEXEC: i32 = 1030;
+    pub const F_SETPIPE_SZ: i32 = 1031;
+    pub const F_GETPIPE_SZ: i32 = 1032;
+    pub const F_ADD_SEALS: i32 = 1033;
+    pub const F_GET_SEALS: i32 = 1034;
+
+    // ---- ioctl(2) requests (x86_64 values; the same on aarch64 and arm except
+    // FIOQSIZE, see `convert::ioctl_request_to_host`) ----
+    pub const TCGETS: u32 = 0x5401;
+    pub const TCSETS: u32 = 0x5402;
+    pub const TCSETSW: u32 = 0x5403;
+    pub const TCSETSF: u32 = 0x5404;
+    pub const TCSBRK: u32 = 0x5409;
+    pub const TCXONC: u32 = 0x540A;
+    pub const TCFLSH: u32 = 0x540B;
+    pub const TIOCEXCL: u32 = 0x540C;
+    pub const TIOCNXCL: u32 = 0x540D;
+    pub const TIOCSCTTY: u32 = 0x540E;
+    pub const TIOCGPGRP: u32 = 0x540F;
+    pub const TIOCSPGRP: u32 = 0x5410;
+    pub const TIOCOUTQ: u32 = 0x5411;
+    pub const TIOCSTI: u32 = 0x5412;
+    pub const TIOCGWINSZ: u32 = 0x5413;
+    pub const TIOCSWINSZ: u32 = 0x5414;
+    pub const TIOCMGET: u32 = 0x5415;
+    pub const TIOCMBIS: u32 = 0x5416;
+    pub const TIOCMBIC: u32 = 0x5417;
+    pub const TIOCMSET: u32 = 0x5418;
+    pub const FIONREAD: u32 = 0x541B;
+    pub const TIOCINQ: u32 = FIONREAD;
+    pub const TIOCCONS: u32 = 0x541D;
+    pub const TIOCPKT: u32 = 0x5420;
+    pub const FIONBIO: u32 = 0x5421;
+    pub const TIOCNOTTY: u32 = 0x5422;
+    pub const TIOCSETD: u32 = 0x5423;
+    pub const TIOCGETD: u32 = 0x5424;
+    pub const TCSBRKP: u32 = 0x5425;
+    pub const TIOCSBRK: u32 = 0x5427;
+    pub const TIOCCBRK: u32 = 0x5428;
+    pub const TIOCGSID: u32 = 0x5429;
+    pub const TCGETS2: u32 = 0x802C_542A;
+    pub const TCSETS2: u32 = 0x402C_542B;
+    pub const TCSETSW2: u32 = 0x402C_542C;
+    pub const TCSETSF2: u32 = 0x402C_542D;
+    pub const TIOCGPTN: u32 = 0x8004_5430;
+    pub const TIOCSPTLCK: u32 = 0x4004_5431;
+    pub const TIOCGPTPEER: u32 = 0x5441;
+    pub const FIONCLEX: u32 = 0x5450;
+    pub const FIOCLEX: u32 = 0x5451;
+    pub const FIOASYNC: u32 = 0x5452;
+    pub const FIOQSIZE: u32 = 0x5460;
+
+    // ---- sockets ----
+    pub const SOL_SOCKET: i32 = 1;
+    pub const SCM_RIGHTS: i32 = 1;
+    pub const SCM_CREDENTIALS: i32 = 2;
+    pub const SO_RCVTIMEO: i32 = 20;
+    pub const SO_SNDTIMEO: i32 = 21;
+    /// Also `SCM_TIMESTAMP` (a `timeval` control message).
+    pub const SO_TIMESTAMP: i32 = 29;
+    /// Also `SCM_TIMESTAMPNS` (a `timespec` control message).
+    pub const SO_TIMESTAMPNS: i32 = 35;
+    /// Also `SCM_TIMESTAMPING` (three `timespec`s).
+    pub const SO_TIMESTAMPING: i32 = 37;
+    pub const MSG_CTRUNC: i32 = 0x8;
+    /// Alignment of guest control messages (`CMSG_NXTHDR` steps by `sizeof(long)`).
+    pub const CMSG_ALIGN: usize = 8;
 
     // ---- mmap(2) ----
     pub const PROT_NONE: i32 = 0;
@@ -542,6 +649,20 @@ mod tests {
         );
         assert_eq!(consts::SIG_IGN, 0xFFFF_FFFE);
         assert_eq!(consts::SIG_ERR, 0xFFFF_FFFF);
+    }
+
+    #[test]
+    fn tty_struct_layouts() {
+        assert_eq!(size_of::<Termios>(), 36);
+        assert_eq!(core::mem::offset_of!(Termios, c_line), 16);
+        assert_eq!(core::mem::offset_of!(Termios, c_cc), 17);
+        assert_eq!(size_of::<Termios2>(), 44);
+        assert_eq!(core::mem::offset_of!(Termios2, c_ispeed), 36);
+        assert_eq!(size_of::<Winsize>(), 8);
+        assert_eq!(size_of::<Cmsghdr>(), 16);
+        assert_eq!(size_of::<Msghdr>(), 36);
+        assert_eq!(core::mem::offset_of!(Msghdr, msg_controllen), 24);
+        assert_eq!(core::mem::offset_of!(Msghdr, msg_flags), 32);
     }
 
     #[test]
