@@ -94,6 +94,10 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 fn main() {
+    // Rust ignores SIGPIPE; a guest writing to a closed pipe must die of it as
+    // a native program does.
+    // SAFETY: setting a default disposition before any thread exists.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("WALI_LOG"))
         .with_writer(std::io::stderr)

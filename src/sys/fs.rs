@@ -1,222 +1,586 @@
 //! Files, directories and links.
-use super::{Cx, Errno, SysResult};
+//!
+//! Every call is the host kernel's call with guest pointers translated. The
+//! path-based legacy calls (`open`, `stat`, `mkdir`, ...) are their `*at`
+//! variants with `AT_FDCWD`, since some hosts (aarch64) lack the old ones.
+//!
+//! Guest buffers the kernel reads or writes in place go through [`kbuf`]: a
+//! range the guest cannot access is replaced by an address the kernel always
+//! rejects, so the kernel still checks the descriptor (and its other
+//! arguments) first and then fails with `EFAULT`, in the same order as on a
+//! native system, and never touches host memory outside the guest's.
+//! Results that are structs (stat, statfs, statx) or short strings (getcwd,
+//! readlink) are produced in host memory and copied out afterwards, like the
+//! kernel's `copy_to_user`.
 
-pub fn read(_cx: &mut Cx<'_, '_>, _fd: i32, _buf: u32, _count: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+use super::{Cx, Errno, SysResult, cvt};
+use crate::memory::{Access, HostBuf, Mem};
+use libc::{c_char, c_int, c_long};
+use std::ffi::CString;
+use wali_abi::convert::{self, HostStat, HostStatfs};
+use wali_abi::guest::{self, Pod, consts as g};
+
+/// A user address every Linux kernel refuses (`access_ok` fails: it lies in
+/// the kernel half of the address space on every supported host).
+const POISON: usize = usize::MAX & !0xfff;
+
+/// Longest iovec array the kernel accepts (`UIO_MAXIOV`).
+const IOV_MAX: i32 = 1024;
+
+/// Largest host bounce buffer for string results (getcwd, readlink): more
+/// than any path the kernel returns (at most a page).
+const MAX_BOUNCE: usize = 1 << 16;
+
+/// `__O_TMPFILE` without `O_DIRECTORY` (the same bit for the guest and every host).
+const O_TMPFILE_BIT: i32 = 0o20000000;
+
+/// The host range of guest buffer `[ptr, ptr+len)` to hand to the kernel.
+/// An inaccessible range, or guest NULL, becomes [`POISON`] (the kernel
+/// reports `EFAULT` when it gets to it); an empty one is never dereferenced
+/// and keeps its address.
+fn kbuf(mem: &Mem<'_>, ptr: u32, len: usize, access: Access) -> HostBuf {
+    if len == 0 {
+        return HostBuf { ptr: mem.base().wrapping_add(ptr as usize), len: 0 };
+    }
+    match ptr {
+        0 => None,
+        _ => mem.buf(ptr, len, access).ok(),
+    }
+    .unwrap_or(HostBuf { ptr: POISON as *mut u8, len })
 }
 
-pub fn write(_cx: &mut Cx<'_, '_>, _fd: i32, _buf: u32, _count: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// Copy a result out to guest memory, as the kernel's `copy_to_user`: an
+/// inaccessible range or NULL is `EFAULT`.
+fn put<T: Pod>(cx: &Cx<'_, '_>, ptr: u32, value: &T) -> Result<(), Errno> {
+    if ptr == 0 {
+        return Err(Errno::EFAULT);
+    }
+    cx.mem().write(ptr, value)
 }
 
-pub fn open(_cx: &mut Cx<'_, '_>, _path: u32, _flags: i32, _mode: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// [`put`] for bytes (nothing to copy is always fine, as in the kernel).
+fn put_bytes(cx: &Cx<'_, '_>, ptr: u32, data: &[u8]) -> Result<(), Errno> {
+    match (data.is_empty(), ptr) {
+        (true, _) => Ok(()),
+        (false, 0) => Err(Errno::EFAULT),
+        (false, _) => cx.mem().write_bytes(ptr, data),
+    }
 }
 
-pub fn openat(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _flags: i32, _mode: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// A path argument (NULL is `EFAULT`, as in the kernel).
+fn path(cx: &Cx<'_, '_>, ptr: u32) -> Result<CString, Errno> {
+    cx.mem().cstring(ptr)
 }
 
-pub fn close(_cx: &mut Cx<'_, '_>, _fd: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// A path argument the kernel may accept as NULL (utimensat, and the stat
+/// calls with `AT_EMPTY_PATH`): NULL is passed on as NULL.
+fn opt_path(cx: &Cx<'_, '_>, ptr: u32) -> Result<Option<CString>, Errno> {
+    cx.mem().opt_cstring(ptr)
 }
 
-pub fn stat(_cx: &mut Cx<'_, '_>, _path: u32, _buf: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+fn opt_ptr(p: &Option<CString>) -> *const c_char {
+    p.as_ref().map_or(std::ptr::null(), |p| p.as_ptr())
 }
 
-pub fn fstat(_cx: &mut Cx<'_, '_>, _fd: i32, _buf: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// Convert the result of `libc::syscall` into a result.
+fn cvt_sys(r: c_long) -> SysResult {
+    cvt(r)
 }
 
-pub fn lstat(_cx: &mut Cx<'_, '_>, _path: u32, _buf: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// The host iovec array for a guest one: every base checked. A count out of
+/// range or an unreadable guest array is passed on with a [`POISON`] array, so
+/// the kernel checks the descriptor first and then fails with `EINVAL` or
+/// `EFAULT` itself.
+struct HostIov {
+    iov: Option<Vec<libc::iovec>>,
+    cnt: c_int,
 }
 
-pub fn newfstatat(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _buf: u32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+impl HostIov {
+    fn new(mem: &Mem<'_>, iov: u32, iovcnt: i32, access: Access) -> HostIov {
+        let bad = HostIov { iov: None, cnt: iovcnt };
+        if !(0..=IOV_MAX).contains(&iovcnt) {
+            return bad;
+        }
+        if iovcnt == 0 {
+            // Nothing to read (the kernel does not look at the array either).
+            return HostIov { iov: Some(Vec::new()), cnt: 0 };
+        }
+        if iov == 0 {
+            return bad;
+        }
+        let Ok(guest) = mem.read_array::<guest::Iovec>(iov, iovcnt as usize) else { return bad };
+        let host = guest
+            .iter()
+            .map(|v| {
+                let b = kbuf(mem, v.iov_base, v.iov_len as usize, access);
+                libc::iovec { iov_base: b.ptr.cast(), iov_len: b.len }
+            })
+            .collect();
+        HostIov { iov: Some(host), cnt: iovcnt }
+    }
+
+    fn ptr(&self) -> *const libc::iovec {
+        self.iov.as_ref().map_or(POISON as *const libc::iovec, |v| v.as_ptr())
+    }
 }
 
-pub fn statx(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _flags: i32, _mask: u32, _buf: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+// ---------------------------------------------------------------------------
+// Host calls whose types depend on the host's pointer width.
+
+#[cfg(target_pointer_width = "64")]
+mod host {
+    use super::*;
+    pub unsafe fn fstatat(fd: c_int, path: *const c_char, st: *mut HostStat, flags: c_int) -> c_int {
+        unsafe { libc::fstatat(fd, path, st, flags) }
+    }
+    pub unsafe fn fstat(fd: c_int, st: *mut HostStat) -> c_int {
+        unsafe { libc::fstat(fd, st) }
+    }
+    pub const SYS_UTIMENSAT: c_long = libc::SYS_utimensat;
 }
 
-pub fn lseek(_cx: &mut Cx<'_, '_>, _fd: i32, _offset: i64, _whence: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+#[cfg(target_pointer_width = "32")]
+mod host {
+    use super::*;
+    pub unsafe fn fstatat(fd: c_int, path: *const c_char, st: *mut HostStat, flags: c_int) -> c_int {
+        unsafe { libc::fstatat64(fd, path, st, flags) }
+    }
+    pub unsafe fn fstat(fd: c_int, st: *mut HostStat) -> c_int {
+        unsafe { libc::fstat64(fd, st) }
+    }
+    /// `utimensat_time64`, the variant taking 64-bit `struct __kernel_timespec`
+    /// (412 on every 32-bit architecture; `libc` does not name it on all of them).
+    pub const SYS_UTIMENSAT: c_long = 412;
 }
 
-pub fn pread64(_cx: &mut Cx<'_, '_>, _fd: i32, _buf: u32, _count: u32, _offset: i64) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// The kernel's `struct __kernel_timespec`: two 64-bit fields on every host
+/// (what `SYS_utimensat` takes on 64-bit hosts and `SYS_utimensat_time64` on
+/// 32-bit ones), so guest values, `UTIME_NOW`/`UTIME_OMIT` included, pass
+/// unchanged and the kernel validates them.
+#[repr(C)]
+#[derive(Clone, Copy)]
+struct KernelTimespec {
+    tv_sec: i64,
+    tv_nsec: i64,
 }
 
-pub fn pwrite64(_cx: &mut Cx<'_, '_>, _fd: i32, _buf: u32, _count: u32, _offset: i64) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// utimensat with host values; `times` None means "now".
+fn host_utimensat(dirfd: i32, path: *const c_char, times: Option<[KernelTimespec; 2]>, flags: i32) -> SysResult {
+    let tp = times.as_ref().map_or(std::ptr::null(), |t| t.as_ptr());
+    cvt_sys(unsafe { libc::syscall(host::SYS_UTIMENSAT, dirfd as c_long, path, tp, flags as c_long) })
 }
 
-pub fn readv(_cx: &mut Cx<'_, '_>, _fd: i32, _iov: u32, _iovcnt: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+// ---------------------------------------------------------------------------
+// read / write
+
+pub fn read(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32) -> SysResult {
+    let b = kbuf(&cx.mem(), buf, count as usize, Access::Write);
+    cvt(unsafe { libc::read(fd, b.ptr.cast(), b.len) } as i64)
 }
 
-pub fn writev(_cx: &mut Cx<'_, '_>, _fd: i32, _iov: u32, _iovcnt: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn write(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32) -> SysResult {
+    let b = kbuf(&cx.mem(), buf, count as usize, Access::Read);
+    cvt(unsafe { libc::write(fd, b.ptr.cast(), b.len) } as i64)
 }
 
-pub fn preadv(_cx: &mut Cx<'_, '_>, _fd: i32, _iov: u32, _iovcnt: i32, _pos_l: u64, _pos_h: u64) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn pread64(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32, offset: i64) -> SysResult {
+    let b = kbuf(&cx.mem(), buf, count as usize, Access::Write);
+    cvt(unsafe { libc::pread64(fd, b.ptr.cast(), b.len, offset) } as i64)
 }
 
-pub fn access(_cx: &mut Cx<'_, '_>, _path: u32, _mode: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn pwrite64(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32, offset: i64) -> SysResult {
+    let b = kbuf(&cx.mem(), buf, count as usize, Access::Read);
+    cvt(unsafe { libc::pwrite64(fd, b.ptr.cast(), b.len, offset) } as i64)
 }
 
-pub fn faccessat(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _mode: i32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn readv(cx: &mut Cx<'_, '_>, fd: i32, iov: u32, iovcnt: i32) -> SysResult {
+    let v = HostIov::new(&cx.mem(), iov, iovcnt, Access::Write);
+    cvt(unsafe { libc::readv(fd, v.ptr(), v.cnt) } as i64)
 }
 
-pub fn faccessat2(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _mode: i32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn writev(cx: &mut Cx<'_, '_>, fd: i32, iov: u32, iovcnt: i32) -> SysResult {
+    let v = HostIov::new(&cx.mem(), iov, iovcnt, Access::Read);
+    cvt(unsafe { libc::writev(fd, v.ptr(), v.cnt) } as i64)
 }
 
-pub fn ftruncate(_cx: &mut Cx<'_, '_>, _fd: i32, _length: i64) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// preadv(fd, iov, iovcnt, pos_l, pos_h): the guest (x86_64 ABI) passes the
+/// whole 64-bit offset in `pos_l`; `pos_h` is 0.
+pub fn preadv(cx: &mut Cx<'_, '_>, fd: i32, iov: u32, iovcnt: i32, pos_l: u64, _pos_h: u64) -> SysResult {
+    let v = HostIov::new(&cx.mem(), iov, iovcnt, Access::Write);
+    cvt(unsafe { libc::preadv64(fd, v.ptr(), v.cnt, pos_l as i64) } as i64)
 }
 
-pub fn truncate(_cx: &mut Cx<'_, '_>, _path: u32, _length: i64) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn lseek(_cx: &mut Cx<'_, '_>, fd: i32, offset: i64, whence: i32) -> SysResult {
+    cvt(unsafe { libc::lseek64(fd, offset, whence) })
 }
 
-pub fn fsync(_cx: &mut Cx<'_, '_>, _fd: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+// ---------------------------------------------------------------------------
+// open / close
+
+pub fn open(cx: &mut Cx<'_, '_>, path: u32, flags: i32, mode: u32) -> SysResult {
+    openat(cx, g::AT_FDCWD, path, flags, mode)
 }
 
-pub fn fdatasync(_cx: &mut Cx<'_, '_>, _fd: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// openat(dirfd, path, flags, mode): flags translated to the host's; the mode
+/// only matters (and is only passed) when a file may be created.
+pub fn openat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, flags: i32, mode: u32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    // Writing the runtime's own memory would bypass every guest boundary.
+    if p.as_bytes() == b"/proc/self/mem" {
+        return Err(Errno::EACCES.into());
+    }
+    let host_flags = convert::open_flags_to_host(flags);
+    let creates = flags & (g::O_CREAT | O_TMPFILE_BIT) != 0;
+    let mode = if creates { mode as libc::c_uint } else { 0 };
+    cvt(unsafe { libc::openat(dirfd, p.as_ptr(), host_flags, mode) })
 }
 
-pub fn fadvise(_cx: &mut Cx<'_, '_>, _fd: i32, _offset: i64, _len: i64, _advice: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn close(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
+    cvt(unsafe { libc::close(fd) })
 }
 
-pub fn getcwd(_cx: &mut Cx<'_, '_>, _buf: u32, _size: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+// ---------------------------------------------------------------------------
+// stat family
+
+fn write_stat(cx: &Cx<'_, '_>, buf: u32, st: &HostStat) -> SysResult {
+    put(cx, buf, &convert::stat_from_host(st))?;
+    Ok(0)
 }
 
-pub fn chdir(_cx: &mut Cx<'_, '_>, _path: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn stat(cx: &mut Cx<'_, '_>, path: u32, buf: u32) -> SysResult {
+    newfstatat(cx, g::AT_FDCWD, path, buf, 0)
 }
 
-pub fn fchdir(_cx: &mut Cx<'_, '_>, _fd: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn lstat(cx: &mut Cx<'_, '_>, path: u32, buf: u32) -> SysResult {
+    newfstatat(cx, g::AT_FDCWD, path, buf, g::AT_SYMLINK_NOFOLLOW)
 }
 
-pub fn chroot(_cx: &mut Cx<'_, '_>, _path: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn fstat(cx: &mut Cx<'_, '_>, fd: i32, buf: u32) -> SysResult {
+    let mut st: HostStat = unsafe { std::mem::zeroed() };
+    cvt(unsafe { host::fstat(fd, &mut st) })?;
+    write_stat(cx, buf, &st)
 }
 
-pub fn rename(_cx: &mut Cx<'_, '_>, _old: u32, _new: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn newfstatat(cx: &mut Cx<'_, '_>, dirfd: i32, path: u32, buf: u32, flags: i32) -> SysResult {
+    let p = opt_path(cx, path)?;
+    let mut st: HostStat = unsafe { std::mem::zeroed() };
+    cvt(unsafe { host::fstatat(dirfd, opt_ptr(&p), &mut st, flags) })?;
+    write_stat(cx, buf, &st)
 }
 
-pub fn renameat2(_cx: &mut Cx<'_, '_>, _olddirfd: i32, _old: u32, _newdirfd: i32, _new: u32, _flags: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// statx(dirfd, path, flags, mask, buf): `struct statx` is the same on every
+/// architecture, so the kernel's bytes are copied out as they are.
+pub fn statx(cx: &mut Cx<'_, '_>, dirfd: i32, path: u32, flags: i32, mask: u32, buf: u32) -> SysResult {
+    let p = opt_path(cx, path)?;
+    let mut out = [0u64; size_of::<guest::Statx>() / 8];
+    cvt_sys(unsafe {
+        libc::syscall(libc::SYS_statx, dirfd as c_long, opt_ptr(&p), flags as c_long, mask as c_long, out.as_mut_ptr())
+    })?;
+    put(cx, buf, &out)?;
+    Ok(0)
 }
 
-pub fn mkdir(_cx: &mut Cx<'_, '_>, _path: u32, _mode: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn statfs(cx: &mut Cx<'_, '_>, path_ptr: u32, buf: u32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    let mut sf: HostStatfs = unsafe { std::mem::zeroed() };
+    cvt(unsafe { libc::statfs64(p.as_ptr(), &mut sf) })?;
+    put(cx, buf, &convert::statfs_from_host(&sf))?;
+    Ok(0)
 }
 
-pub fn mkdirat(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _mode: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn fstatfs(cx: &mut Cx<'_, '_>, fd: i32, buf: u32) -> SysResult {
+    let mut sf: HostStatfs = unsafe { std::mem::zeroed() };
+    cvt(unsafe { libc::fstatfs64(fd, &mut sf) })?;
+    put(cx, buf, &convert::statfs_from_host(&sf))?;
+    Ok(0)
 }
 
-pub fn rmdir(_cx: &mut Cx<'_, '_>, _path: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+// ---------------------------------------------------------------------------
+// access, size, sync
+
+pub fn access(cx: &mut Cx<'_, '_>, path: u32, mode: i32) -> SysResult {
+    faccessat(cx, g::AT_FDCWD, path, mode, 0)
 }
 
-pub fn unlink(_cx: &mut Cx<'_, '_>, _path: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// faccessat(dirfd, path, mode, flags): the kernel call has no flags argument
+/// (that is faccessat2), so `flags` is ignored, as the kernel does.
+pub fn faccessat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, mode: i32, _flags: i32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt_sys(unsafe { libc::syscall(libc::SYS_faccessat, dirfd as c_long, p.as_ptr(), mode as c_long) })
 }
 
-pub fn unlinkat(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn faccessat2(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, mode: i32, flags: i32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt_sys(unsafe {
+        libc::syscall(libc::SYS_faccessat2, dirfd as c_long, p.as_ptr(), mode as c_long, flags as c_long)
+    })
 }
 
-pub fn link(_cx: &mut Cx<'_, '_>, _old: u32, _new: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn ftruncate(_cx: &mut Cx<'_, '_>, fd: i32, length: i64) -> SysResult {
+    cvt(unsafe { libc::ftruncate64(fd, length) })
 }
 
-pub fn linkat(_cx: &mut Cx<'_, '_>, _olddirfd: i32, _old: u32, _newdirfd: i32, _new: u32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn truncate(cx: &mut Cx<'_, '_>, path_ptr: u32, length: i64) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt(unsafe { libc::truncate64(p.as_ptr(), length) })
 }
 
-pub fn symlink(_cx: &mut Cx<'_, '_>, _target: u32, _linkpath: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn fsync(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
+    cvt(unsafe { libc::fsync(fd) })
 }
 
-pub fn symlinkat(_cx: &mut Cx<'_, '_>, _target: u32, _newdirfd: i32, _linkpath: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn fdatasync(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
+    cvt(unsafe { libc::fdatasync(fd) })
 }
 
-pub fn readlink(_cx: &mut Cx<'_, '_>, _path: u32, _buf: u32, _size: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// fadvise(fd, offset, len, advice): `posix_fadvise` returns the error number.
+pub fn fadvise(_cx: &mut Cx<'_, '_>, fd: i32, offset: i64, len: i64, advice: i32) -> SysResult {
+    match unsafe { libc::posix_fadvise64(fd, offset, len, advice) } {
+        0 => Ok(0),
+        e => Err(Errno(e).into()),
+    }
 }
 
-pub fn readlinkat(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _buf: u32, _size: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+// ---------------------------------------------------------------------------
+// working directory
+
+/// getcwd(buf, size): returns the length including the NUL, like the kernel.
+pub fn getcwd(cx: &mut Cx<'_, '_>, buf: u32, size: u32) -> SysResult {
+    let mut tmp = vec![0u8; (size as usize).min(MAX_BOUNCE)];
+    let n = cvt_sys(unsafe { libc::syscall(libc::SYS_getcwd, tmp.as_mut_ptr(), tmp.len()) })?;
+    put_bytes(cx, buf, &tmp[..n as usize])?;
+    Ok(n)
 }
 
-pub fn chmod(_cx: &mut Cx<'_, '_>, _path: u32, _mode: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn chdir(cx: &mut Cx<'_, '_>, path_ptr: u32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt(unsafe { libc::chdir(p.as_ptr()) })
 }
 
-pub fn fchmod(_cx: &mut Cx<'_, '_>, _fd: i32, _mode: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn fchdir(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
+    cvt(unsafe { libc::fchdir(fd) })
 }
 
-pub fn fchmodat(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _mode: u32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn chroot(cx: &mut Cx<'_, '_>, path_ptr: u32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt(unsafe { libc::chroot(p.as_ptr()) })
 }
 
-pub fn chown(_cx: &mut Cx<'_, '_>, _path: u32, _uid: u32, _gid: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+// ---------------------------------------------------------------------------
+// names: rename, mkdir, unlink, links
+
+pub fn rename(cx: &mut Cx<'_, '_>, old: u32, new: u32) -> SysResult {
+    renameat2(cx, g::AT_FDCWD, old, g::AT_FDCWD, new, 0)
 }
 
-pub fn fchown(_cx: &mut Cx<'_, '_>, _fd: i32, _uid: u32, _gid: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn renameat2(cx: &mut Cx<'_, '_>, olddirfd: i32, old: u32, newdirfd: i32, new: u32, flags: u32) -> SysResult {
+    let (o, n) = (path(cx, old)?, path(cx, new)?);
+    cvt_sys(unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            olddirfd as c_long,
+            o.as_ptr(),
+            newdirfd as c_long,
+            n.as_ptr(),
+            flags as c_long,
+        )
+    })
 }
 
-pub fn fchownat(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _uid: u32, _gid: u32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn mkdir(cx: &mut Cx<'_, '_>, path: u32, mode: u32) -> SysResult {
+    mkdirat(cx, g::AT_FDCWD, path, mode)
 }
 
-pub fn umask(_cx: &mut Cx<'_, '_>, _mask: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn mkdirat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, mode: u32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt(unsafe { libc::mkdirat(dirfd, p.as_ptr(), mode as libc::mode_t) })
 }
 
-pub fn utimensat(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _times: u32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn rmdir(cx: &mut Cx<'_, '_>, path: u32) -> SysResult {
+    unlinkat(cx, g::AT_FDCWD, path, g::AT_REMOVEDIR)
 }
 
-pub fn utimes(_cx: &mut Cx<'_, '_>, _path: u32, _times: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn unlink(cx: &mut Cx<'_, '_>, path: u32) -> SysResult {
+    unlinkat(cx, g::AT_FDCWD, path, 0)
 }
 
-pub fn futimesat(_cx: &mut Cx<'_, '_>, _dirfd: i32, _path: u32, _times: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn unlinkat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, flags: i32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt(unsafe { libc::unlinkat(dirfd, p.as_ptr(), flags) })
 }
 
-pub fn getdents64(_cx: &mut Cx<'_, '_>, _fd: i32, _dirp: u32, _count: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn link(cx: &mut Cx<'_, '_>, old: u32, new: u32) -> SysResult {
+    linkat(cx, g::AT_FDCWD, old, g::AT_FDCWD, new, 0)
 }
 
-pub fn statfs(_cx: &mut Cx<'_, '_>, _path: u32, _buf: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn linkat(cx: &mut Cx<'_, '_>, olddirfd: i32, old: u32, newdirfd: i32, new: u32, flags: i32) -> SysResult {
+    let (o, n) = (path(cx, old)?, path(cx, new)?);
+    cvt(unsafe { libc::linkat(olddirfd, o.as_ptr(), newdirfd, n.as_ptr(), flags) })
 }
 
-pub fn fstatfs(_cx: &mut Cx<'_, '_>, _fd: i32, _buf: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn symlink(cx: &mut Cx<'_, '_>, target: u32, linkpath: u32) -> SysResult {
+    symlinkat(cx, target, g::AT_FDCWD, linkpath)
 }
 
-pub fn flock(_cx: &mut Cx<'_, '_>, _fd: i32, _op: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+pub fn symlinkat(cx: &mut Cx<'_, '_>, target: u32, newdirfd: i32, linkpath: u32) -> SysResult {
+    let (t, l) = (path(cx, target)?, path(cx, linkpath)?);
+    cvt(unsafe { libc::symlinkat(t.as_ptr(), newdirfd, l.as_ptr()) })
+}
+
+pub fn readlink(cx: &mut Cx<'_, '_>, path: u32, buf: u32, size: u32) -> SysResult {
+    readlinkat(cx, g::AT_FDCWD, path, buf, size)
+}
+
+/// readlinkat(dirfd, path, buf, size): the kernel's `int` size must be
+/// positive; only the bytes returned are written to the guest.
+pub fn readlinkat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, buf: u32, size: u32) -> SysResult {
+    if size as i32 <= 0 {
+        return Err(Errno::EINVAL.into());
+    }
+    let p = path(cx, path_ptr)?;
+    let mut tmp = vec![0u8; (size as usize).min(MAX_BOUNCE)];
+    let n = cvt(unsafe { libc::readlinkat(dirfd, p.as_ptr(), tmp.as_mut_ptr().cast(), tmp.len()) } as i64)?;
+    put_bytes(cx, buf, &tmp[..n as usize])?;
+    Ok(n)
+}
+
+// ---------------------------------------------------------------------------
+// permissions and ownership
+
+pub fn chmod(cx: &mut Cx<'_, '_>, path: u32, mode: u32) -> SysResult {
+    fchmodat(cx, g::AT_FDCWD, path, mode, 0)
+}
+
+pub fn fchmod(_cx: &mut Cx<'_, '_>, fd: i32, mode: u32) -> SysResult {
+    cvt(unsafe { libc::fchmod(fd, mode as libc::mode_t) })
+}
+
+/// fchmodat(dirfd, path, mode, flags): the kernel call has no flags argument
+/// (that is fchmodat2), so `flags` is ignored, as the kernel does.
+pub fn fchmodat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, mode: u32, _flags: i32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt_sys(unsafe { libc::syscall(libc::SYS_fchmodat, dirfd as c_long, p.as_ptr(), mode as c_long) })
+}
+
+pub fn chown(cx: &mut Cx<'_, '_>, path: u32, uid: u32, gid: u32) -> SysResult {
+    fchownat(cx, g::AT_FDCWD, path, uid, gid, 0)
+}
+
+pub fn fchown(_cx: &mut Cx<'_, '_>, fd: i32, uid: u32, gid: u32) -> SysResult {
+    cvt(unsafe { libc::fchown(fd, uid, gid) })
+}
+
+pub fn fchownat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, uid: u32, gid: u32, flags: i32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt(unsafe { libc::fchownat(dirfd, p.as_ptr(), uid, gid, flags) })
+}
+
+pub fn umask(_cx: &mut Cx<'_, '_>, mask: u32) -> SysResult {
+    Ok(unsafe { libc::umask(mask as libc::mode_t) } as i64)
+}
+
+// ---------------------------------------------------------------------------
+// timestamps
+
+/// utimensat(dirfd, path, times, flags): guest `timespec[2]` (NULL: now);
+/// `UTIME_NOW`/`UTIME_OMIT` and a NULL path (operate on `dirfd`) pass through.
+pub fn utimensat(cx: &mut Cx<'_, '_>, dirfd: i32, path: u32, times: u32, flags: i32) -> SysResult {
+    let t = cx.mem().read_opt::<[guest::Timespec; 2]>(times)?;
+    let t = t.map(|t| t.map(|ts| KernelTimespec { tv_sec: ts.tv_sec, tv_nsec: ts.tv_nsec }));
+    let p = opt_path(cx, path)?;
+    host_utimensat(dirfd, opt_ptr(&p), t, flags)
+}
+
+pub fn utimes(cx: &mut Cx<'_, '_>, path: u32, times: u32) -> SysResult {
+    futimesat(cx, g::AT_FDCWD, path, times)
+}
+
+/// futimesat(dirfd, path, times): guest `timeval[2]` (NULL: now), checked and
+/// converted as the kernel does, then utimensat.
+pub fn futimesat(cx: &mut Cx<'_, '_>, dirfd: i32, path: u32, times: u32) -> SysResult {
+    let t = match cx.mem().read_opt::<[guest::Timeval; 2]>(times)? {
+        None => None,
+        Some(tv) => {
+            if tv.iter().any(|v| !(0..1_000_000).contains(&v.tv_usec)) {
+                return Err(Errno::EINVAL.into());
+            }
+            Some(tv.map(|v| KernelTimespec { tv_sec: v.tv_sec, tv_nsec: v.tv_usec * 1000 }))
+        }
+    };
+    let p = opt_path(cx, path)?;
+    host_utimensat(dirfd, opt_ptr(&p), t, 0)
+}
+
+// ---------------------------------------------------------------------------
+// directories and locks
+
+/// getdents64(fd, dirp, count): `linux_dirent64` is the same on every host,
+/// so the kernel fills the guest buffer directly.
+pub fn getdents64(cx: &mut Cx<'_, '_>, fd: i32, dirp: u32, count: u32) -> SysResult {
+    let b = kbuf(&cx.mem(), dirp, count as usize, Access::Write);
+    cvt_sys(unsafe { libc::syscall(libc::SYS_getdents64, fd as c_long, b.ptr, b.len) })
+}
+
+pub fn flock(_cx: &mut Cx<'_, '_>, fd: i32, op: i32) -> SysResult {
+    cvt(unsafe { libc::flock(fd, op) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::Protections;
+
+    #[test]
+    fn kbuf_poisons_inaccessible_ranges() {
+        let prot = Protections::default();
+        let mut backing = vec![0u8; 0x2000];
+        let mem = unsafe { Mem::new(backing.as_mut_ptr(), backing.len(), &prot) };
+        let ok = kbuf(&mem, 0x10, 0x20, Access::Write);
+        assert_eq!(ok.ptr, backing.as_mut_ptr().wrapping_add(0x10));
+        assert_eq!(kbuf(&mem, 0x1ff0, 0x20, Access::Write).ptr as usize, POISON);
+        assert_eq!(kbuf(&mem, 0xffff_fff0, 10, Access::Read).ptr as usize, POISON);
+        assert_eq!(kbuf(&mem, 0, 10, Access::Read).ptr as usize, POISON);
+        // Empty ranges are never checked (the kernel does not touch them).
+        let empty = kbuf(&mem, 0xffff_fff0, 0, Access::Read);
+        assert_ne!(empty.ptr as usize, POISON);
+        assert_eq!(empty.len, 0);
+        prot.set(0x1000, 0x2000, true, false);
+        assert_eq!(kbuf(&mem, 0x1000, 4, Access::Write).ptr as usize, POISON);
+        assert_ne!(kbuf(&mem, 0x1000, 4, Access::Read).ptr as usize, POISON);
+    }
+
+    #[test]
+    fn poison_is_refused_by_the_kernel() {
+        let fd = unsafe { libc::open(c"/dev/zero".as_ptr(), libc::O_RDONLY) };
+        assert!(fd >= 0);
+        let r = unsafe { libc::read(fd, POISON as *mut libc::c_void, 16) };
+        assert_eq!((r, Errno::last()), (-1, Errno::EFAULT));
+        // The descriptor is still checked first.
+        let r = unsafe { libc::read(-1, POISON as *mut libc::c_void, 16) };
+        assert_eq!((r, Errno::last()), (-1, Errno::EBADF));
+        unsafe { libc::close(fd) };
+    }
+
+    #[test]
+    fn iovecs_are_translated_and_checked() {
+        let prot = Protections::default();
+        let mut backing = vec![0u8; 0x1000];
+        let mem = unsafe { Mem::new(backing.as_mut_ptr(), backing.len(), &prot) };
+        let base = backing.as_mut_ptr();
+        let iov = [guest::Iovec { iov_base: 0x100, iov_len: 4 }, guest::Iovec { iov_base: 0xfff0, iov_len: 8 }];
+        mem.write_array(0x40, &iov).unwrap();
+        let v = HostIov::new(&mem, 0x40, 2, Access::Write);
+        let host = v.iov.as_ref().unwrap();
+        assert_eq!((host[0].iov_base as usize, host[0].iov_len), (base as usize + 0x100, 4));
+        assert_eq!((host[1].iov_base as usize, host[1].iov_len), (POISON, 8));
+        for (cnt, addr) in [(-1, 0x40), (1025, 0x40), (2, 0xfff8), (1, 0)] {
+            let v = HostIov::new(&mem, addr, cnt, Access::Read);
+            assert!(v.iov.is_none());
+            assert_eq!((v.ptr() as usize, v.cnt), (POISON, cnt));
+        }
+        // An empty array is not read.
+        let v = HostIov::new(&mem, 0xffff_fff0, 0, Access::Read);
+        assert_eq!(v.iov.as_ref().map(Vec::len), Some(0));
+    }
 }
