@@ -62,6 +62,7 @@ static int test(int argc, char **argv) {
     chk("pipe", wali_pipe(p), 0);
     chk_yes("pipe fds distinct", p[0] >= 0 && p[1] >= 0 && p[0] != p[1]);
     chk("pipe bad ptr", wali_pipe(BAD_PTR), -EFAULT);
+    chk("pipe int[2] crossing end of memory", wali_pipe((int *)((char *)mem_end() - 4)), -EFAULT);
     int d = (int)wali_dup(p[1]);
     chk_ok("dup", d);
     chk("write via dup", wali_write(d, "abc", 3), 3);

@@ -205,6 +205,13 @@ static int test(int argc, char **argv) {
     chk("size after truncate", size_of("a.txt"), 2);
     chk("truncate grow to 2^32+1", wali_truncate("a.txt", (1LL << 32) + 1), 0);
     chk("size after big truncate", size_of("a.txt"), (1LL << 32) + 1);
+    chk("pwrite64 at 2^32+5", wali_pwrite64(fd, "FAR", 3, (1LL << 32) + 5), 3);
+    memset(buf, 0, 8);
+    chk("pread64 at 2^32+5", wali_pread64(fd, buf, 3, (1LL << 32) + 5), 3);
+    chk_mem("pread64 far data", buf, "FAR", 3);
+    chk("size after far pwrite", size_of("a.txt"), (1LL << 32) + 8);
+    chk("ftruncate 2^32+2", wali_ftruncate(fd, (1LL << 32) + 2), 0);
+    chk("size after big ftruncate", size_of("a.txt"), (1LL << 32) + 2);
     chk("ftruncate 3", wali_ftruncate(fd, 3), 0);
     chk("truncate missing", wali_truncate("nope", 0), -ENOENT);
     chk("truncate dir", wali_truncate(".", 0), -EISDIR);

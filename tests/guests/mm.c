@@ -161,6 +161,18 @@ static int test(int argc, char **argv) {
         chk("munmap", wali_munmap(PTR(f), 4096), 0);
     }
     chk("mmap unaligned offset", wali_mmap(0, 4096, PROT_READ, MAP_SHARED, fd, 100), -EINVAL);
+    chk("pwrite64 at 2^32+4096", wali_pwrite64(fd, "BIGOFF", 6, (1LL << 32) + 4096), 6);
+    f = wali_mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, (1LL << 32) + 4096);
+    chk_ok("mmap file offset 2^32+4096", f);
+    if (f >= 0) {
+        chk_mem("far offset mapping data", PTR(f), "BIGOFF", 6);
+        memcpy(PTR(f) + 5, "!", 1); /* inside the file: EOF is at +6 */
+        chk("munmap far", wali_munmap(PTR(f), 4096), 0);
+    }
+    memset(buf, 0, 8);
+    chk("pread64 far", wali_pread64(fd, buf, 8, (1LL << 32) + 4096), 6);
+    chk_mem("far change visible via pread64", buf, "BIGOF!", 6);
+    chk("ftruncate back to 8192", wali_ftruncate(fd, 8192), 0);
 
     f = wali_mmap(0, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     chk_ok("mmap file PRIVATE", f);

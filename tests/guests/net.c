@@ -265,6 +265,8 @@ static int test(int argc, char **argv) {
     chk_yes("recvmsg msg_name port == u2", peer.sin_port == ua2.sin_port);
     chk("recvmsg msg_flags MSG_TRUNC", msg.msg_flags & MSG_TRUNC, MSG_TRUNC);
     chk("recvmsg nothing DONTWAIT", wali_recvmsg(u1, &msg, MSG_DONTWAIT), -EAGAIN);
+    chk("sendto datagram crossing end of memory", wali_sendto(u2, (char *)mem_end() - 16, 64, 0, &ua1, sizeof ua1), -EFAULT);
+    chk("nothing was sent", wali_recvfrom(u1, buf, sizeof buf, MSG_DONTWAIT, 0, 0), -EAGAIN);
     chk("sendto addrlen 0", wali_sendto(u2, "x", 1, 0, &ua1, 0), -EINVAL);
     chk("sendto addrlen > sockaddr_storage", wali_sendto(u2, "x", 1, 0, &ua1, 200), -EINVAL);
     chk("sendto bad addr", wali_sendto(u2, "x", 1, 0, BAD_PTR, 16), -EFAULT);

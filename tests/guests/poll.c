@@ -292,6 +292,8 @@ static int test(int argc, char **argv) {
     chk("clock_gettime PROCESS_CPUTIME", wali_clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts), 0);
     chk("clock_gettime bad clock", wali_clock_gettime(999, &ts), -EINVAL);
     chk("clock_gettime bad ptr", wali_clock_gettime(CLOCK_MONOTONIC, BAD_PTR), -EFAULT);
+    chk("clock_gettime timespec crossing end of memory",
+        wali_clock_gettime(CLOCK_MONOTONIC, (struct w_timespec *)((char *)mem_end() - 8)), -EFAULT);
     chk("clock_getres MONOTONIC", wali_clock_getres(CLOCK_MONOTONIC, &ts), 0);
     chk_yes("monotonic resolution <= 1ms", ts.tv_sec == 0 && ts.tv_nsec > 0 && ts.tv_nsec <= 1000000);
     chk("clock_getres bad clock", wali_clock_getres(999, &ts), -EINVAL);
