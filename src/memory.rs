@@ -16,10 +16,25 @@ use std::collections::BTreeMap;
 use std::ffi::CString;
 use std::sync::RwLock;
 use std::sync::atomic::{AtomicBool, Ordering};
-use wali_abi::guest::Pod;
+use wali_abi::guest::{self, Pod};
 
 /// Longest string accepted from the guest (paths are further limited by the kernel).
 pub const MAX_STRING: usize = 1 << 20;
+
+/// A user address every Linux kernel refuses: `access_ok` fails for it, as it lies
+/// in the kernel half of the address space on every supported host.
+///
+/// A guest buffer the kernel reads or writes in place, or a struct copied in for it,
+/// that the guest cannot access (out of bounds, unmapped or protected, NULL) is
+/// handed to the kernel as this address ([`Mem::kernel_buf`], [`Mem::kernel_in`]).
+/// The kernel then checks the descriptor and its other arguments first and fails
+/// with `EFAULT` when it gets to the buffer, in the same order as on a native
+/// system, and never touches host memory outside the guest's.
+pub const KERNEL_REJECTED_ADDR: *mut u8 = std::ptr::without_provenance_mut(usize::MAX & !0xfff);
+
+/// Most iovecs the kernel takes in one call (`UIO_MAXIOV`); it refuses larger
+/// counts before reading the array.
+pub const UIO_MAXIOV: u32 = 1024;
 
 /// Which accesses the host needs to make to a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,6 +171,58 @@ impl<'a> Mem<'a> {
     /// Like [`Mem::buf`], but guest NULL stays host NULL.
     pub fn opt_buf(&self, ptr: u32, len: usize, access: Access) -> Result<HostBuf, Errno> {
         if ptr == 0 { Ok(HostBuf::NULL) } else { self.buf(ptr, len, access) }
+    }
+
+    /// The host range of guest buffer `[ptr, ptr+len)` for the kernel to use in
+    /// place (`access` is the kernel's): [`KERNEL_REJECTED_ADDR`] (with `len`) when
+    /// the guest cannot access it, as [`Mem::buf`] checks it (so also for NULL with
+    /// `len > 0`).
+    ///
+    /// An empty range is not checked, as the kernel does not touch it; it only tells
+    /// NULL from non-NULL there. So guest NULL stays host NULL, and any other address
+    /// becomes a non-NULL one in the never-mapped first page, which `access_ok`
+    /// accepts for zero bytes (not `base + ptr`: for an out-of-bounds `ptr` on a
+    /// 32-bit host that could wrap to NULL or into the kernel half).
+    pub fn kernel_buf(&self, ptr: u32, len: usize, access: Access) -> HostBuf {
+        match (ptr, len) {
+            (0, 0) => HostBuf::NULL,
+            (_, 0) => HostBuf { ptr: std::ptr::NonNull::dangling().as_ptr(), len: 0 },
+            _ => self.buf(ptr, len, access).unwrap_or(HostBuf { ptr: KERNEL_REJECTED_ADDR, len }),
+        }
+    }
+
+    /// A guest struct copied in for the kernel: a pointer to `slot` holding it, or
+    /// [`KERNEL_REJECTED_ADDR`] if the guest memory cannot be read (or is NULL).
+    pub fn kernel_in<T: Pod>(&self, ptr: u32, slot: &mut T) -> *mut T {
+        match self.read::<T>(ptr) {
+            Ok(v) if ptr != 0 => {
+                *slot = v;
+                slot
+            }
+            _ => KERNEL_REJECTED_ADDR.cast(),
+        }
+    }
+
+    /// The host iovec array for the guest's `[iov, iov+cnt)`, every base checked
+    /// with [`Mem::kernel_buf`]; `None` (for the kernel: [`KERNEL_REJECTED_ADDR`])
+    /// when `cnt` is over [`UIO_MAXIOV`] or the array cannot be read. An empty
+    /// array is not read, as the kernel does not read it either.
+    pub fn kernel_iovecs(&self, iov: u32, cnt: u32, access: Access) -> Option<Vec<libc::iovec>> {
+        match cnt {
+            0 => Some(Vec::new()),
+            n if n > UIO_MAXIOV => None,
+            n => {
+                let guest = self.read_array::<guest::Iovec>(iov, n as usize).ok()?;
+                let host = guest
+                    .iter()
+                    .map(|v| {
+                        let b = self.kernel_buf(v.iov_base, v.iov_len as usize, access);
+                        libc::iovec { iov_base: b.ptr.cast(), iov_len: b.len }
+                    })
+                    .collect();
+                Some(host)
+            }
+        }
     }
 
     pub fn read<T: Pod>(&self, ptr: u32) -> Result<T, Errno> {
@@ -403,6 +470,82 @@ mod tests {
         assert_eq!(mem.buf(0x1800, 1, Access::Read).unwrap_err(), Errno::EFAULT);
         prot.set(0x0, 0x4000, true, true);
         assert!(mem.buf(1, 0x3fff, Access::Write).is_ok());
+    }
+
+    #[test]
+    fn kernel_buf_rejects_inaccessible_ranges() {
+        let prot = Protections::default();
+        let mut backing = vec![0u8; 0x2000];
+        let mem = unsafe { Mem::new(backing.as_mut_ptr(), backing.len(), &prot) };
+        let ok = mem.kernel_buf(0x10, 0x20, Access::Write);
+        assert_eq!((ok.ptr, ok.len), (backing.as_mut_ptr().wrapping_add(0x10), 0x20));
+        assert_eq!(mem.kernel_buf(0x1ff0, 0x20, Access::Write).ptr, KERNEL_REJECTED_ADDR);
+        assert_eq!(mem.kernel_buf(0xffff_fff0, 10, Access::Read).ptr, KERNEL_REJECTED_ADDR);
+        let null = mem.kernel_buf(0, 10, Access::Read);
+        assert_eq!((null.ptr, null.len), (KERNEL_REJECTED_ADDR, 10));
+        // Empty ranges are never checked (the kernel does not touch them); NULL stays NULL.
+        let empty = mem.kernel_buf(0xffff_fff0, 0, Access::Read);
+        assert_ne!(empty.ptr, KERNEL_REJECTED_ADDR);
+        assert!(!empty.ptr.is_null());
+        assert_eq!(empty.len, 0);
+        assert!(mem.kernel_buf(0, 0, Access::Write).ptr.is_null());
+        prot.set(0x1000, 0x2000, true, false);
+        assert_eq!(mem.kernel_buf(0x1000, 4, Access::Write).ptr, KERNEL_REJECTED_ADDR);
+        assert_ne!(mem.kernel_buf(0x1000, 4, Access::Read).ptr, KERNEL_REJECTED_ADDR);
+    }
+
+    #[test]
+    fn kernel_rejected_addr_is_refused_by_the_kernel() {
+        let fd = unsafe { libc::open(c"/dev/zero".as_ptr(), libc::O_RDONLY) };
+        assert!(fd >= 0);
+        let r = unsafe { libc::read(fd, KERNEL_REJECTED_ADDR.cast(), 16) };
+        assert_eq!((r, Errno::last()), (-1, Errno::EFAULT));
+        // The descriptor is still checked first.
+        let r = unsafe { libc::read(-1, KERNEL_REJECTED_ADDR.cast(), 16) };
+        assert_eq!((r, Errno::last()), (-1, Errno::EBADF));
+        unsafe { libc::close(fd) };
+    }
+
+    #[test]
+    fn kernel_in_copies_readable_structs() {
+        let prot = Protections::default();
+        let mut backing = vec![0u8; 0x2000];
+        let mem = unsafe { Mem::new(backing.as_mut_ptr(), backing.len(), &prot) };
+        mem.write(0x1000, &0x1122_3344u32).unwrap();
+        prot.set(0x1000, 0x2000, true, false);
+        let mut slot = 0u32;
+        let p = mem.kernel_in(0x1000, &mut slot);
+        assert_eq!(p, &raw mut slot);
+        assert_eq!(slot, 0x1122_3344);
+        let mut slot = 7u32;
+        for ptr in [0, 0x1ffe, 0xffff_fffe] {
+            assert_eq!(mem.kernel_in(ptr, &mut slot), KERNEL_REJECTED_ADDR.cast());
+        }
+        assert_eq!(slot, 7);
+        prot.set(0x1000, 0x2000, false, false);
+        assert_eq!(mem.kernel_in(0x1000, &mut slot), KERNEL_REJECTED_ADDR.cast());
+    }
+
+    #[test]
+    fn kernel_iovecs_check_count_array_and_bases() {
+        let prot = Protections::default();
+        let mut backing = vec![0u8; 0x1000];
+        let mem = unsafe { Mem::new(backing.as_mut_ptr(), backing.len(), &prot) };
+        let base = backing.as_mut_ptr() as usize;
+        let iov = [
+            guest::Iovec { iov_base: 0x100, iov_len: 4 },
+            guest::Iovec { iov_base: 0xfff0, iov_len: 8 },
+            guest::Iovec { iov_base: 0, iov_len: 0 },
+        ];
+        mem.write_array(0x40, &iov).unwrap();
+        let host = mem.kernel_iovecs(0x40, 3, Access::Write).unwrap();
+        let host: Vec<(usize, usize)> = host.iter().map(|v| (v.iov_base as usize, v.iov_len)).collect();
+        assert_eq!(host, [(base + 0x100, 4), (KERNEL_REJECTED_ADDR as usize, 8), (0, 0)]);
+        for (addr, cnt) in [(0x40, UIO_MAXIOV + 1), (0x40, u32::MAX), (0xff8, 2), (0, 1)] {
+            assert!(mem.kernel_iovecs(addr, cnt, Access::Read).is_none());
+        }
+        // An empty array is not read.
+        assert_eq!(mem.kernel_iovecs(0xffff_fff0, 0, Access::Read).map(|v| v.len()), Some(0));
     }
 
     #[test]

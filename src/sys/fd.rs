@@ -1,49 +1,16 @@
 //! File-descriptor calls: dup, fcntl, ioctl, pipes, eventfd.
 //!
-//! Guest buffers that the kernel reads or writes go to it through [`kptr`]: a range
-//! the guest cannot access becomes an address every kernel rejects, so the host
-//! kernel checks the descriptor and the other arguments first and then fails with
-//! EFAULT, in the native order, without ever touching host memory outside the guest's.
-//! Structs that need converting (flock, ...) are copied in before and out after the
-//! call; a failed copy-in hands the kernel that same rejected address.
+//! Guest data the kernel reads in place, or structs copied in for it
+//! ([`Mem::kernel_in`]), that the guest cannot access are handed to the kernel as
+//! [`KERNEL_REJECTED_ADDR`], so the host kernel checks the descriptor and the other
+//! arguments first and then fails with EFAULT, in the native order, without ever
+//! touching host memory outside the guest's. Structs that need converting (flock,
+//! ...) are copied in before and out after the call.
 
 use super::{Cx, Errno, SysResult, cvt};
-use crate::memory::{Access, Mem};
+use crate::memory::{Access, KERNEL_REJECTED_ADDR, Mem};
 use wali_abi::convert;
-use wali_abi::guest::{self, Pod, consts as g};
-
-/// A user address every Linux kernel refuses (`access_ok` fails: it lies in the
-/// kernel half of the address space on every supported host).
-pub(super) const POISON: *mut u8 = std::ptr::without_provenance_mut(usize::MAX & !0xfff);
-
-/// The host address of guest range `[ptr, ptr+len)` for the kernel to use in place:
-/// [`POISON`] when the guest cannot access it (or for guest NULL); an empty range is
-/// never dereferenced, so it keeps NULL or gets a harmless non-NULL address.
-pub(super) fn kptr(mem: &Mem<'_>, ptr: u32, len: usize, access: Access) -> *mut u8 {
-    match (ptr, len) {
-        (0, 0) => std::ptr::null_mut(),
-        (_, 0) => std::ptr::NonNull::dangling().as_ptr(),
-        (0, _) => POISON,
-        _ => mem.buf(ptr, len, access).map_or(POISON, |b| b.ptr),
-    }
-}
-
-/// A guest struct copied in for the kernel: a pointer to `slot` holding it, or
-/// [`POISON`] if the guest memory cannot be read.
-pub(super) fn kin<T: Pod>(mem: &Mem<'_>, ptr: u32, slot: &mut T) -> *mut T {
-    match (ptr, mem.read::<T>(ptr)) {
-        (1.., Ok(v)) => {
-            *slot = v;
-            slot
-        }
-        _ => POISON.cast(),
-    }
-}
-
-/// Copy a result out to the guest like `copy_to_user` (NULL is EFAULT).
-pub(super) fn put<T: Pod>(mem: &Mem<'_>, ptr: u32, value: &T) -> Result<(), Errno> {
-    if ptr == 0 { Err(Errno::EFAULT) } else { mem.write(ptr, value) }
-}
+use wali_abi::guest::{self, consts as g};
 
 /// dup(fd): lowest free descriptor referring to the same open file.
 pub fn dup(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
@@ -87,11 +54,11 @@ pub fn fcntl(cx: &mut Cx<'_, '_>, fd: i32, cmd: i32, arg: u64) -> SysResult {
     if let Some(host_cmd) = convert::fcntl_lock_cmd_to_host(cmd) {
         let ptr = fcntl_ptr(arg);
         let mut lock = guest::Flock::default();
-        let readable = kin(&mem, ptr, &mut lock) != POISON.cast();
+        let readable = mem.kernel_in(ptr, &mut lock) != KERNEL_REJECTED_ADDR.cast();
         let mut host = convert::flock_to_host(&lock);
-        let r = host_fcntl_ptr(fd, host_cmd, if readable { &mut host } else { POISON.cast() })?;
+        let r = host_fcntl_ptr(fd, host_cmd, if readable { &mut host } else { KERNEL_REJECTED_ADDR.cast() })?;
         if matches!(cmd, g::F_GETLK | g::F_OFD_GETLK) {
-            put(&mem, ptr, &convert::flock_from_host(&host))?;
+            mem.write(ptr, &convert::flock_from_host(&host))?;
         }
         return Ok(r);
     }
@@ -102,12 +69,12 @@ pub fn fcntl(cx: &mut Cx<'_, '_>, fd: i32, cmd: i32, arg: u64) -> SysResult {
         g::F_GETOWN_EX => {
             let mut owner = guest::FOwnerEx::default();
             let r = host_fcntl_ptr(fd, cmd, &mut owner)?;
-            put(&mem, fcntl_ptr(arg), &owner)?;
+            mem.write(fcntl_ptr(arg), &owner)?;
             Ok(r)
         }
         g::F_SETOWN_EX => {
             let mut owner = guest::FOwnerEx::default();
-            host_fcntl_ptr(fd, cmd, kin(&mem, fcntl_ptr(arg), &mut owner))
+            host_fcntl_ptr(fd, cmd, mem.kernel_in(fcntl_ptr(arg), &mut owner))
         }
         g::F_DUPFD
         | g::F_DUPFD_CLOEXEC
@@ -188,20 +155,19 @@ pub fn ioctl(cx: &mut Cx<'_, '_>, fd: i32, request: u32, arg: u32) -> SysResult 
         // An int argument, sign-extended like a C `int` passed as `long`.
         IoctlArg::Value => cvt(unsafe { libc::ioctl(fd, host_req, arg as i32 as libc::c_long) })?,
         IoctlArg::In(n) => {
-            let p = match (arg, mem.read_bytes(arg, n)) {
-                (1.., Ok(b)) => {
+            // `n` is never 0, so guest NULL is unreadable.
+            let p = match mem.read_bytes(arg, n) {
+                Ok(b) => {
                     data[..n].copy_from_slice(&b);
                     data.as_mut_ptr()
                 }
-                _ => POISON,
+                Err(_) => KERNEL_REJECTED_ADDR,
             };
             cvt(unsafe { libc::ioctl(fd, host_req, p) })?
         }
         IoctlArg::Out(n) => {
             let r = cvt(unsafe { libc::ioctl(fd, host_req, data.as_mut_ptr()) })?;
-            if arg == 0 {
-                return Err(Errno::EFAULT.into());
-            }
+            // `n` is never 0, so guest NULL is EFAULT.
             mem.write_bytes(arg, &data[..n])?;
             r
         }
@@ -224,16 +190,16 @@ pub(super) fn store_fd_pair(mem: &Mem<'_>, ptr: u32, fds: [i32; 2]) -> SysResult
 
 /// Can the kernel store an `int[2]` at guest `ptr`?
 pub(super) fn fd_pair_writable(mem: &Mem<'_>, ptr: u32) -> bool {
-    ptr != 0 && mem.buf(ptr, size_of::<[i32; 2]>(), Access::Write).is_ok()
+    mem.buf(ptr, size_of::<[i32; 2]>(), Access::Write).is_ok()
 }
 
-/// pipe2 into guest `fds`. A bad `fds` is handed to the kernel as [`POISON`]: it
+/// pipe2 into guest `fds`. A bad `fds` is handed to the kernel as [`KERNEL_REJECTED_ADDR`]: it
 /// checks the flags, creates the pipe, fails to store it and frees it (EFAULT),
 /// so no descriptor is ever visible.
 fn make_pipe(mem: &Mem<'_>, fds: u32, flags: i32) -> SysResult {
     let flags = convert::open_flags_to_host(flags);
     if !fd_pair_writable(mem, fds) {
-        return cvt(unsafe { libc::pipe2(POISON.cast(), flags) });
+        return cvt(unsafe { libc::pipe2(KERNEL_REJECTED_ADDR.cast(), flags) });
     }
     let mut p = [-1i32; 2];
     cvt(unsafe { libc::pipe2(p.as_mut_ptr(), flags) })?;

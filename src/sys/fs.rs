@@ -4,28 +4,21 @@
 //! path-based legacy calls (`open`, `stat`, `mkdir`, ...) are their `*at`
 //! variants with `AT_FDCWD`, since some hosts (aarch64) lack the old ones.
 //!
-//! Guest buffers the kernel reads or writes in place go through [`kbuf`]: a
-//! range the guest cannot access is replaced by an address the kernel always
-//! rejects, so the kernel still checks the descriptor (and its other
-//! arguments) first and then fails with `EFAULT`, in the same order as on a
-//! native system, and never touches host memory outside the guest's.
+//! Guest buffers the kernel reads or writes in place go through
+//! [`Mem::kernel_buf`]: a range the guest cannot access is replaced by an
+//! address the kernel always rejects, so the kernel still checks the descriptor
+//! (and its other arguments) first and then fails with `EFAULT`, in the same
+//! order as on a native system, and never touches host memory outside the guest's.
 //! Results that are structs (stat, statfs, statx) or short strings (getcwd,
 //! readlink) are produced in host memory and copied out afterwards, like the
 //! kernel's `copy_to_user`.
 
 use super::{Cx, Errno, SysResult, cvt};
-use crate::memory::{Access, HostBuf, Mem};
+use crate::memory::{Access, KERNEL_REJECTED_ADDR, Mem};
 use libc::{c_char, c_int, c_long};
 use std::ffi::CString;
 use wali_abi::convert::{self, HostStat, HostStatfs};
-use wali_abi::guest::{self, Pod, consts as g};
-
-/// A user address every Linux kernel refuses (`access_ok` fails: it lies in
-/// the kernel half of the address space on every supported host).
-const POISON: usize = usize::MAX & !0xfff;
-
-/// Longest iovec array the kernel accepts (`UIO_MAXIOV`).
-const IOV_MAX: i32 = 1024;
+use wali_abi::guest::{self, consts as g};
 
 /// Largest host bounce buffer for string results (getcwd, readlink): more
 /// than any path the kernel returns (at most a page).
@@ -33,39 +26,6 @@ const MAX_BOUNCE: usize = 1 << 16;
 
 /// `__O_TMPFILE` without `O_DIRECTORY` (the same bit for the guest and every host).
 const O_TMPFILE_BIT: i32 = 0o20000000;
-
-/// The host range of guest buffer `[ptr, ptr+len)` to hand to the kernel.
-/// An inaccessible range, or guest NULL, becomes [`POISON`] (the kernel
-/// reports `EFAULT` when it gets to it); an empty one is never dereferenced
-/// and keeps its address.
-fn kbuf(mem: &Mem<'_>, ptr: u32, len: usize, access: Access) -> HostBuf {
-    if len == 0 {
-        return HostBuf { ptr: mem.base().wrapping_add(ptr as usize), len: 0 };
-    }
-    match ptr {
-        0 => None,
-        _ => mem.buf(ptr, len, access).ok(),
-    }
-    .unwrap_or(HostBuf { ptr: POISON as *mut u8, len })
-}
-
-/// Copy a result out to guest memory, as the kernel's `copy_to_user`: an
-/// inaccessible range or NULL is `EFAULT`.
-fn put<T: Pod>(cx: &Cx<'_, '_>, ptr: u32, value: &T) -> Result<(), Errno> {
-    if ptr == 0 {
-        return Err(Errno::EFAULT);
-    }
-    cx.mem().write(ptr, value)
-}
-
-/// [`put`] for bytes (nothing to copy is always fine, as in the kernel).
-fn put_bytes(cx: &Cx<'_, '_>, ptr: u32, data: &[u8]) -> Result<(), Errno> {
-    match (data.is_empty(), ptr) {
-        (true, _) => Ok(()),
-        (false, 0) => Err(Errno::EFAULT),
-        (false, _) => cx.mem().write_bytes(ptr, data),
-    }
-}
 
 /// A path argument (NULL is `EFAULT`, as in the kernel).
 fn path(cx: &Cx<'_, '_>, ptr: u32) -> Result<CString, Errno> {
@@ -87,10 +47,10 @@ fn cvt_sys(r: c_long) -> SysResult {
     cvt(r)
 }
 
-/// The host iovec array for a guest one: every base checked. A count out of
-/// range or an unreadable guest array is passed on with a [`POISON`] array, so
-/// the kernel checks the descriptor first and then fails with `EINVAL` or
-/// `EFAULT` itself.
+/// The host iovec array for a guest one ([`Mem::kernel_iovecs`]: every base
+/// checked). A count out of range or an unreadable guest array is passed on
+/// as [`KERNEL_REJECTED_ADDR`], so the kernel checks the descriptor first and
+/// then fails with `EINVAL` or `EFAULT` itself.
 struct HostIov {
     iov: Option<Vec<libc::iovec>>,
     cnt: c_int,
@@ -98,30 +58,12 @@ struct HostIov {
 
 impl HostIov {
     fn new(mem: &Mem<'_>, iov: u32, iovcnt: i32, access: Access) -> HostIov {
-        let bad = HostIov { iov: None, cnt: iovcnt };
-        if !(0..=IOV_MAX).contains(&iovcnt) {
-            return bad;
-        }
-        if iovcnt == 0 {
-            // Nothing to read (the kernel does not look at the array either).
-            return HostIov { iov: Some(Vec::new()), cnt: 0 };
-        }
-        if iov == 0 {
-            return bad;
-        }
-        let Ok(guest) = mem.read_array::<guest::Iovec>(iov, iovcnt as usize) else { return bad };
-        let host = guest
-            .iter()
-            .map(|v| {
-                let b = kbuf(mem, v.iov_base, v.iov_len as usize, access);
-                libc::iovec { iov_base: b.ptr.cast(), iov_len: b.len }
-            })
-            .collect();
-        HostIov { iov: Some(host), cnt: iovcnt }
+        let iov = u32::try_from(iovcnt).ok().and_then(|n| mem.kernel_iovecs(iov, n, access));
+        HostIov { iov, cnt: iovcnt }
     }
 
     fn ptr(&self) -> *const libc::iovec {
-        self.iov.as_ref().map_or(POISON as *const libc::iovec, |v| v.as_ptr())
+        self.iov.as_ref().map_or(KERNEL_REJECTED_ADDR.cast(), |v| v.as_ptr())
     }
 }
 
@@ -137,7 +79,6 @@ mod host {
     pub unsafe fn fstat(fd: c_int, st: *mut HostStat) -> c_int {
         unsafe { libc::fstat(fd, st) }
     }
-    pub const SYS_UTIMENSAT: c_long = libc::SYS_utimensat;
 }
 
 #[cfg(target_pointer_width = "32")]
@@ -149,9 +90,6 @@ mod host {
     pub unsafe fn fstat(fd: c_int, st: *mut HostStat) -> c_int {
         unsafe { libc::fstat64(fd, st) }
     }
-    /// `utimensat_time64`, the variant taking 64-bit `struct __kernel_timespec`
-    /// (412 on every 32-bit architecture; `libc` does not name it on all of them).
-    pub const SYS_UTIMENSAT: c_long = 412;
 }
 
 /// The kernel's `struct __kernel_timespec`: two 64-bit fields on every host
@@ -168,29 +106,29 @@ struct KernelTimespec {
 /// utimensat with host values; `times` None means "now".
 fn host_utimensat(dirfd: i32, path: *const c_char, times: Option<[KernelTimespec; 2]>, flags: i32) -> SysResult {
     let tp = times.as_ref().map_or(std::ptr::null(), |t| t.as_ptr());
-    cvt_sys(unsafe { libc::syscall(host::SYS_UTIMENSAT, dirfd as c_long, path, tp, flags as c_long) })
+    cvt_sys(unsafe { libc::syscall(convert::HOST_SYS_UTIMENSAT, dirfd as c_long, path, tp, flags as c_long) })
 }
 
 // ---------------------------------------------------------------------------
 // read / write
 
 pub fn read(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32) -> SysResult {
-    let b = kbuf(&cx.mem(), buf, count as usize, Access::Write);
+    let b = cx.mem().kernel_buf(buf, count as usize, Access::Write);
     cvt(unsafe { libc::read(fd, b.ptr.cast(), b.len) } as i64)
 }
 
 pub fn write(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32) -> SysResult {
-    let b = kbuf(&cx.mem(), buf, count as usize, Access::Read);
+    let b = cx.mem().kernel_buf(buf, count as usize, Access::Read);
     cvt(unsafe { libc::write(fd, b.ptr.cast(), b.len) } as i64)
 }
 
 pub fn pread64(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32, offset: i64) -> SysResult {
-    let b = kbuf(&cx.mem(), buf, count as usize, Access::Write);
+    let b = cx.mem().kernel_buf(buf, count as usize, Access::Write);
     cvt(unsafe { libc::pread64(fd, b.ptr.cast(), b.len, offset) } as i64)
 }
 
 pub fn pwrite64(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32, offset: i64) -> SysResult {
-    let b = kbuf(&cx.mem(), buf, count as usize, Access::Read);
+    let b = cx.mem().kernel_buf(buf, count as usize, Access::Read);
     cvt(unsafe { libc::pwrite64(fd, b.ptr.cast(), b.len, offset) } as i64)
 }
 
@@ -244,7 +182,7 @@ pub fn close(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
 // stat family
 
 fn write_stat(cx: &Cx<'_, '_>, buf: u32, st: &HostStat) -> SysResult {
-    put(cx, buf, &convert::stat_from_host(st))?;
+    cx.mem().write(buf, &convert::stat_from_host(st))?;
     Ok(0)
 }
 
@@ -277,7 +215,7 @@ pub fn statx(cx: &mut Cx<'_, '_>, dirfd: i32, path: u32, flags: i32, mask: u32, 
     cvt_sys(unsafe {
         libc::syscall(libc::SYS_statx, dirfd as c_long, opt_ptr(&p), flags as c_long, mask as c_long, out.as_mut_ptr())
     })?;
-    put(cx, buf, &out)?;
+    cx.mem().write(buf, &out)?;
     Ok(0)
 }
 
@@ -285,14 +223,14 @@ pub fn statfs(cx: &mut Cx<'_, '_>, path_ptr: u32, buf: u32) -> SysResult {
     let p = path(cx, path_ptr)?;
     let mut sf: HostStatfs = unsafe { std::mem::zeroed() };
     cvt(unsafe { libc::statfs64(p.as_ptr(), &mut sf) })?;
-    put(cx, buf, &convert::statfs_from_host(&sf))?;
+    cx.mem().write(buf, &convert::statfs_from_host(&sf))?;
     Ok(0)
 }
 
 pub fn fstatfs(cx: &mut Cx<'_, '_>, fd: i32, buf: u32) -> SysResult {
     let mut sf: HostStatfs = unsafe { std::mem::zeroed() };
     cvt(unsafe { libc::fstatfs64(fd, &mut sf) })?;
-    put(cx, buf, &convert::statfs_from_host(&sf))?;
+    cx.mem().write(buf, &convert::statfs_from_host(&sf))?;
     Ok(0)
 }
 
@@ -349,7 +287,10 @@ pub fn fadvise(_cx: &mut Cx<'_, '_>, fd: i32, offset: i64, len: i64, advice: i32
 pub fn getcwd(cx: &mut Cx<'_, '_>, buf: u32, size: u32) -> SysResult {
     let mut tmp = vec![0u8; (size as usize).min(MAX_BOUNCE)];
     let n = cvt_sys(unsafe { libc::syscall(libc::SYS_getcwd, tmp.as_mut_ptr(), tmp.len()) })?;
-    put_bytes(cx, buf, &tmp[..n as usize])?;
+    // Nothing to copy is always fine, as in the kernel.
+    if n > 0 {
+        cx.mem().write_bytes(buf, &tmp[..n as usize])?;
+    }
     Ok(n)
 }
 
@@ -441,7 +382,10 @@ pub fn readlinkat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, buf: u32, size
     let p = path(cx, path_ptr)?;
     let mut tmp = vec![0u8; (size as usize).min(MAX_BOUNCE)];
     let n = cvt(unsafe { libc::readlinkat(dirfd, p.as_ptr(), tmp.as_mut_ptr().cast(), tmp.len()) } as i64)?;
-    put_bytes(cx, buf, &tmp[..n as usize])?;
+    // Nothing to copy is always fine, as in the kernel.
+    if n > 0 {
+        cx.mem().write_bytes(buf, &tmp[..n as usize])?;
+    }
     Ok(n)
 }
 
@@ -518,7 +462,7 @@ pub fn futimesat(cx: &mut Cx<'_, '_>, dirfd: i32, path: u32, times: u32) -> SysR
 /// getdents64(fd, dirp, count): `linux_dirent64` is the same on every host,
 /// so the kernel fills the guest buffer directly.
 pub fn getdents64(cx: &mut Cx<'_, '_>, fd: i32, dirp: u32, count: u32) -> SysResult {
-    let b = kbuf(&cx.mem(), dirp, count as usize, Access::Write);
+    let b = cx.mem().kernel_buf(dirp, count as usize, Access::Write);
     cvt_sys(unsafe { libc::syscall(libc::SYS_getdents64, fd as c_long, b.ptr, b.len) })
 }
 
@@ -532,37 +476,6 @@ mod tests {
     use crate::memory::Protections;
 
     #[test]
-    fn kbuf_poisons_inaccessible_ranges() {
-        let prot = Protections::default();
-        let mut backing = vec![0u8; 0x2000];
-        let mem = unsafe { Mem::new(backing.as_mut_ptr(), backing.len(), &prot) };
-        let ok = kbuf(&mem, 0x10, 0x20, Access::Write);
-        assert_eq!(ok.ptr, backing.as_mut_ptr().wrapping_add(0x10));
-        assert_eq!(kbuf(&mem, 0x1ff0, 0x20, Access::Write).ptr as usize, POISON);
-        assert_eq!(kbuf(&mem, 0xffff_fff0, 10, Access::Read).ptr as usize, POISON);
-        assert_eq!(kbuf(&mem, 0, 10, Access::Read).ptr as usize, POISON);
-        // Empty ranges are never checked (the kernel does not touch them).
-        let empty = kbuf(&mem, 0xffff_fff0, 0, Access::Read);
-        assert_ne!(empty.ptr as usize, POISON);
-        assert_eq!(empty.len, 0);
-        prot.set(0x1000, 0x2000, true, false);
-        assert_eq!(kbuf(&mem, 0x1000, 4, Access::Write).ptr as usize, POISON);
-        assert_ne!(kbuf(&mem, 0x1000, 4, Access::Read).ptr as usize, POISON);
-    }
-
-    #[test]
-    fn poison_is_refused_by_the_kernel() {
-        let fd = unsafe { libc::open(c"/dev/zero".as_ptr(), libc::O_RDONLY) };
-        assert!(fd >= 0);
-        let r = unsafe { libc::read(fd, POISON as *mut libc::c_void, 16) };
-        assert_eq!((r, Errno::last()), (-1, Errno::EFAULT));
-        // The descriptor is still checked first.
-        let r = unsafe { libc::read(-1, POISON as *mut libc::c_void, 16) };
-        assert_eq!((r, Errno::last()), (-1, Errno::EBADF));
-        unsafe { libc::close(fd) };
-    }
-
-    #[test]
     fn iovecs_are_translated_and_checked() {
         let prot = Protections::default();
         let mut backing = vec![0u8; 0x1000];
@@ -573,11 +486,11 @@ mod tests {
         let v = HostIov::new(&mem, 0x40, 2, Access::Write);
         let host = v.iov.as_ref().unwrap();
         assert_eq!((host[0].iov_base as usize, host[0].iov_len), (base as usize + 0x100, 4));
-        assert_eq!((host[1].iov_base as usize, host[1].iov_len), (POISON, 8));
+        assert_eq!((host[1].iov_base as usize, host[1].iov_len), (KERNEL_REJECTED_ADDR as usize, 8));
         for (cnt, addr) in [(-1, 0x40), (1025, 0x40), (2, 0xfff8), (1, 0)] {
             let v = HostIov::new(&mem, addr, cnt, Access::Read);
             assert!(v.iov.is_none());
-            assert_eq!((v.ptr() as usize, v.cnt), (POISON, cnt));
+            assert_eq!((v.ptr() as usize, v.cnt), (KERNEL_REJECTED_ADDR as usize, cnt));
         }
         // An empty array is not read.
         let v = HostIov::new(&mem, 0xffff_fff0, 0, Access::Read);

@@ -2,8 +2,8 @@
 //!
 //! Socket addresses (`sockaddr_in`, `sockaddr_in6`, `sockaddr_un`, ...) and nearly all
 //! option values have the same bytes in the guest and on every host, so the kernel
-//! reads and writes them in guest memory, through [`kptr`] (an inaccessible guest
-//! range becomes an address the kernel rejects with EFAULT, in the native order).
+//! reads and writes them in guest memory, through [`Mem::kernel_buf`] (an inaccessible
+//! guest range becomes an address the kernel rejects with EFAULT, in the native order).
 //! Lengths (`socklen_t *`) are copied in and out, so the kernel never writes more than
 //! the checked range. `msghdr`, `iovec` and control messages contain guest pointers or
 //! `size_t`s and are rebuilt for the host (control messages through
@@ -13,9 +13,9 @@
 //! wali-run itself writes afterwards are checked first, so a bad one costs no data:
 //! EFAULT, after EBADF/ENOTSOCK like the kernel.
 
-use super::fd::{POISON, fd_pair_writable, kptr, put, store_fd_pair};
+use super::fd::{fd_pair_writable, store_fd_pair};
 use super::{Cx, Errno, SysResult, cvt};
-use crate::memory::{Access, Mem};
+use crate::memory::{Access, KERNEL_REJECTED_ADDR, Mem};
 use std::mem::offset_of;
 use wali_abi::convert;
 use wali_abi::guest::{self, Pod, consts as g};
@@ -23,9 +23,6 @@ use wali_abi::guest::{self, Pod, consts as g};
 /// The largest socket address (`sizeof(struct sockaddr_storage)`); the kernel
 /// never reads or writes more of an address buffer.
 const SOCKADDR_MAX: u32 = size_of::<libc::sockaddr_storage>() as u32;
-
-/// Most iovecs in one call (`UIO_MAXIOV`).
-const UIO_MAXIOV: u32 = 1024;
 
 /// `e`, unless `fd` is not an open socket: then EBADF or ENOTSOCK, which the kernel
 /// reports first.
@@ -56,9 +53,9 @@ impl AddrOut {
     /// For calls without side effects (getsockname, getpeername): bad pointers go to
     /// the kernel as rejected addresses.
     fn lazy(mem: &Mem<'_>, addr: u32, len_ptr: u32) -> AddrOut {
-        match (len_ptr, mem.read::<u32>(len_ptr)) {
-            (1.., Ok(len)) => AddrOut { addr: kptr(mem, addr, addr_room(len), Access::Write).cast(), len, len_ptr, bad_len: false },
-            _ => AddrOut { addr: kptr(mem, addr, 0, Access::Write).cast(), len: 0, len_ptr, bad_len: true },
+        match mem.read::<u32>(len_ptr) {
+            Ok(len) => AddrOut { addr: mem.kernel_buf(addr, addr_room(len), Access::Write).ptr.cast(), len, len_ptr, bad_len: false },
+            Err(_) => AddrOut { addr: mem.kernel_buf(addr, 0, Access::Write).ptr.cast(), len: 0, len_ptr, bad_len: true },
         }
     }
 
@@ -69,7 +66,7 @@ impl AddrOut {
             return Ok(None);
         }
         let fault = || sock_err(fd, Errno::EFAULT);
-        if len_ptr == 0 || mem.buf(len_ptr, size_of::<u32>(), Access::Write).is_err() {
+        if mem.buf(len_ptr, size_of::<u32>(), Access::Write).is_err() {
             return Err(fault());
         }
         let len: u32 = mem.read(len_ptr).map_err(|_| fault())?;
@@ -79,12 +76,12 @@ impl AddrOut {
     }
 
     fn len_ptr(&mut self) -> *mut libc::socklen_t {
-        if self.bad_len { POISON.cast() } else { &mut self.len }
+        if self.bad_len { KERNEL_REJECTED_ADDR.cast() } else { &mut self.len }
     }
 
     /// Write back the address length the kernel reported.
     fn store(&self, mem: &Mem<'_>) -> Result<(), Errno> {
-        put(mem, self.len_ptr, &self.len)
+        mem.write(self.len_ptr, &self.len)
     }
 }
 
@@ -99,7 +96,7 @@ pub fn socket(_cx: &mut Cx<'_, '_>, domain: i32, ty: i32, protocol: i32) -> SysR
 pub fn socketpair(cx: &mut Cx<'_, '_>, domain: i32, ty: i32, protocol: i32, sv: u32) -> SysResult {
     let mem = cx.mem();
     if !fd_pair_writable(&mem, sv) {
-        return cvt(unsafe { libc::socketpair(domain, ty, protocol, POISON.cast()) });
+        return cvt(unsafe { libc::socketpair(domain, ty, protocol, KERNEL_REJECTED_ADDR.cast()) });
     }
     let mut fds = [-1i32; 2];
     cvt(unsafe { libc::socketpair(domain, ty, protocol, fds.as_mut_ptr()) })?;
@@ -108,13 +105,13 @@ pub fn socketpair(cx: &mut Cx<'_, '_>, domain: i32, ty: i32, protocol: i32, sv: 
 
 /// bind(fd, addr, len): give the socket a local address.
 pub fn bind(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
-    let a = kptr(&cx.mem(), addr, len as usize, Access::Read);
+    let a = cx.mem().kernel_buf(addr, len as usize, Access::Read).ptr;
     cvt(unsafe { libc::bind(fd, a.cast(), len) })
 }
 
 /// connect(fd, addr, len): connect to a peer.
 pub fn connect(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
-    let a = kptr(&cx.mem(), addr, len as usize, Access::Read);
+    let a = cx.mem().kernel_buf(addr, len as usize, Access::Read).ptr;
     cvt(unsafe { libc::connect(fd, a.cast(), len) })
 }
 
@@ -168,8 +165,8 @@ pub fn getpeername(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResu
 /// sendto(fd, buf, len, flags, addr, addrlen): send, to `addr` if it is not NULL.
 pub fn sendto(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, len: u32, flags: i32, addr: u32, addrlen: u32) -> SysResult {
     let mem = cx.mem();
-    let b = kptr(&mem, buf, len as usize, Access::Read);
-    let a = if addr == 0 { std::ptr::null_mut() } else { kptr(&mem, addr, addrlen as usize, Access::Read) };
+    let b = mem.kernel_buf(buf, len as usize, Access::Read).ptr;
+    let a = if addr == 0 { std::ptr::null_mut() } else { mem.kernel_buf(addr, addrlen as usize, Access::Read).ptr };
     cvt(unsafe { libc::sendto(fd, b.cast(), len as usize, flags, a.cast(), addrlen) } as i64)
 }
 
@@ -177,7 +174,7 @@ pub fn sendto(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, len: u32, flags: i32, addr
 /// stored like accept's.
 pub fn recvfrom(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, len: u32, flags: i32, addr: u32, addrlen: u32) -> SysResult {
     let mem = cx.mem();
-    let b = kptr(&mem, buf, len as usize, Access::Write);
+    let b = mem.kernel_buf(buf, len as usize, Access::Write).ptr;
     let mut out = AddrOut::checked(&mem, fd, addr, addrlen)?;
     let (a, l) = match &mut out {
         Some(o) => (o.addr, o.len_ptr()),
@@ -194,12 +191,13 @@ pub fn recvfrom(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, len: u32, flags: i32, ad
 /// name used in place.
 struct HostMsg {
     hdr: guest::Msghdr,
-    iov: Vec<libc::iovec>,
+    /// `None`: a count the kernel refuses before reading the array (EMSGSIZE), or an
+    /// unreadable array; the kernel gets a rejected address.
+    iov: Option<Vec<libc::iovec>>,
     control: convert::HostCmsgBuf,
     /// Host `msg_control` when it is not `control` (guest NULL, or a rejected address).
     control_ptr: Option<*mut libc::c_void>,
     name: *mut libc::c_void,
-    iov_ptr: Option<*mut libc::iovec>,
 }
 
 impl HostMsg {
@@ -208,25 +206,10 @@ impl HostMsg {
     fn new(mem: &Mem<'_>, hdr: guest::Msghdr, access: Access) -> HostMsg {
         let name = match hdr.msg_name {
             0 => std::ptr::null_mut(),
-            p => kptr(mem, p, addr_room(hdr.msg_namelen), access).cast(),
+            p => mem.kernel_buf(p, addr_room(hdr.msg_namelen), access).ptr.cast(),
         };
-        let iovlen = hdr.msg_iovlen as u32;
-        let (iov, iov_ptr) = match iovlen {
-            0 => (Vec::new(), None),
-            // The kernel refuses these counts before reading the array (EMSGSIZE).
-            n if n > UIO_MAXIOV => (Vec::new(), Some(POISON.cast())),
-            n => match (hdr.msg_iov, mem.read_array::<guest::Iovec>(hdr.msg_iov, n as usize)) {
-                (1.., Ok(v)) => {
-                    let iov = v
-                        .iter()
-                        .map(|v| libc::iovec { iov_base: kptr(mem, v.iov_base, v.iov_len as usize, access).cast(), iov_len: v.iov_len as usize })
-                        .collect();
-                    (iov, None)
-                }
-                _ => (Vec::new(), Some(POISON.cast())),
-            },
-        };
-        HostMsg { hdr, iov, control: convert::HostCmsgBuf::zeroed(0), control_ptr: None, name, iov_ptr }
+        let iov = mem.kernel_iovecs(hdr.msg_iov, hdr.msg_iovlen as u32, access);
+        HostMsg { hdr, iov, control: convert::HostCmsgBuf::zeroed(0), control_ptr: None, name }
     }
 
     /// The host `msghdr` pointing into `self`.
@@ -234,7 +217,7 @@ impl HostMsg {
         let mut m: libc::msghdr = unsafe { std::mem::zeroed() };
         m.msg_name = self.name;
         m.msg_namelen = self.hdr.msg_namelen;
-        m.msg_iov = self.iov_ptr.unwrap_or(self.iov.as_mut_ptr());
+        m.msg_iov = self.iov.as_mut().map_or(KERNEL_REJECTED_ADDR.cast(), |v| v.as_mut_ptr());
         m.msg_iovlen = self.hdr.msg_iovlen as u32 as _;
         match self.control_ptr {
             Some(p) => {
@@ -255,7 +238,7 @@ impl HostMsg {
 pub fn sendmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult {
     let mem = cx.mem();
     let Some(hdr) = mem.read_opt::<guest::Msghdr>(msg).ok().flatten() else {
-        return cvt(unsafe { libc::sendmsg(fd, POISON.cast(), flags) } as i64);
+        return cvt(unsafe { libc::sendmsg(fd, KERNEL_REJECTED_ADDR.cast(), flags) } as i64);
     };
     let mut hm = HostMsg::new(&mem, hdr, Access::Read);
     let len = hdr.msg_controllen;
@@ -268,7 +251,7 @@ pub fn sendmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult 
     match bytes {
         None => {}
         Some(Ok(b)) => hm.control = convert::cmsgs_to_host(&b).unwrap_or_else(|_| convert::HostCmsgBuf::malformed()),
-        Some(Err(_)) => hm.control_ptr = Some(POISON.cast()),
+        Some(Err(_)) => hm.control_ptr = Some(KERNEL_REJECTED_ADDR.cast()),
     }
     let m = hm.host();
     cvt(unsafe { libc::sendmsg(fd, &m, flags) } as i64)
@@ -281,11 +264,11 @@ pub fn sendmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult 
 pub fn recvmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult {
     let mem = cx.mem();
     let Some(hdr) = mem.read_opt::<guest::Msghdr>(msg).ok().flatten() else {
-        return cvt(unsafe { libc::recvmsg(fd, POISON.cast(), flags) } as i64);
+        return cvt(unsafe { libc::recvmsg(fd, KERNEL_REJECTED_ADDR.cast(), flags) } as i64);
     };
     // What wali-run writes after the call must be writable before data is consumed.
     let fault = || sock_err(fd, Errno::EFAULT);
-    let writable = |p: u32, n: usize| n == 0 || (p != 0 && mem.buf(p, n, Access::Write).is_ok());
+    let writable = |p: u32, n: usize| n == 0 || mem.buf(p, n, Access::Write).is_ok();
     if !writable(msg, size_of::<guest::Msghdr>())
         || (hdr.msg_name != 0 && !writable(hdr.msg_name, addr_room(hdr.msg_namelen)))
         || (hdr.msg_control != 0 && !writable(hdr.msg_control, hdr.msg_controllen as usize))
@@ -302,7 +285,7 @@ pub fn recvmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult 
     let r = cvt(unsafe { libc::recvmsg(fd, &mut m, flags) } as i64)?;
     let mut out_flags = m.msg_flags;
     if hdr.msg_name != 0 {
-        put(&mem, msg + offset_of!(guest::Msghdr, msg_namelen) as u32, &m.msg_namelen)?;
+        mem.write(msg + offset_of!(guest::Msghdr, msg_namelen) as u32, &m.msg_namelen)?;
     }
     let mut controllen = 0u32;
     if hm.control_ptr.is_none() && !hm.control.is_empty() {
@@ -317,8 +300,8 @@ pub fn recvmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult 
         mem.write_bytes(hdr.msg_control, &cm.bytes)?;
         controllen = cm.bytes.len() as u32;
     }
-    put(&mem, msg + offset_of!(guest::Msghdr, msg_controllen) as u32, &controllen)?;
-    put(&mem, msg + offset_of!(guest::Msghdr, msg_flags) as u32, &out_flags)?;
+    mem.write(msg + offset_of!(guest::Msghdr, msg_controllen) as u32, &controllen)?;
+    mem.write(msg + offset_of!(guest::Msghdr, msg_flags) as u32, &out_flags)?;
     Ok(r)
 }
 
@@ -338,12 +321,12 @@ pub fn setsockopt(cx: &mut Cx<'_, '_>, fd: i32, level: i32, name: i32, val: u32,
     let mem = cx.mem();
     if is_host_timeval_opt(level, name) && len as usize >= size_of::<guest::Timeval>() {
         let mut gtv = guest::Timeval::default();
-        let p = super::fd::kin(&mem, val, &mut gtv);
+        let p = mem.kernel_in(val, &mut gtv);
         let tv = convert::timeval_to_host(&gtv).map_err(Errno)?;
-        let tv_ptr: *const libc::timeval = if p == POISON.cast() { POISON.cast() } else { &tv };
+        let tv_ptr: *const libc::timeval = if p == KERNEL_REJECTED_ADDR.cast() { KERNEL_REJECTED_ADDR.cast() } else { &tv };
         return cvt(unsafe { libc::setsockopt(fd, level, name, tv_ptr.cast(), size_of::<libc::timeval>() as u32) });
     }
-    let v = kptr(&mem, val, if (len as i32) < 0 { 0 } else { len as usize }, Access::Read);
+    let v = mem.kernel_buf(val, if (len as i32) < 0 { 0 } else { len as usize }, Access::Read).ptr;
     cvt(unsafe { libc::setsockopt(fd, level, name, v.cast(), len) })
 }
 
@@ -351,9 +334,9 @@ pub fn setsockopt(cx: &mut Cx<'_, '_>, fd: i32, level: i32, name: i32, val: u32,
 /// `*len` bytes) and its length to `len`; timeouts widened on 32-bit hosts.
 pub fn getsockopt(cx: &mut Cx<'_, '_>, fd: i32, level: i32, name: i32, val: u32, len: u32) -> SysResult {
     let mem = cx.mem();
-    let (cap, len_ok) = match (len, mem.read::<u32>(len)) {
-        (1.., Ok(l)) => (l, true),
-        _ => (0, false),
+    let (cap, len_ok) = match mem.read::<u32>(len) {
+        Ok(l) => (l, true),
+        Err(_) => (0, false),
     };
     let room = if (cap as i32) < 0 { 0 } else { cap as usize };
     if is_host_timeval_opt(level, name) && len_ok {
@@ -363,19 +346,17 @@ pub fn getsockopt(cx: &mut Cx<'_, '_>, fd: i32, level: i32, name: i32, val: u32,
         let r = cvt(unsafe { libc::getsockopt(fd, level, name, tv_ptr.cast(), &mut hlen) })?;
         let gtv = convert::timeval_from_host(&tv);
         let n = size_of::<guest::Timeval>().min(room);
+        // Nothing to copy is always fine, as in the kernel.
         if n > 0 {
-            if val == 0 {
-                return Err(Errno::EFAULT.into());
-            }
             mem.write_bytes(val, &gtv.as_bytes()[..n])?;
         }
-        put(&mem, len, &(n as u32))?;
+        mem.write(len, &(n as u32))?;
         return Ok(r);
     }
-    let v = kptr(&mem, val, room, Access::Write);
+    let v = mem.kernel_buf(val, room, Access::Write).ptr;
     let mut l: libc::socklen_t = cap;
-    let lp: *mut libc::socklen_t = if len_ok { &mut l } else { POISON.cast() };
+    let lp: *mut libc::socklen_t = if len_ok { &mut l } else { KERNEL_REJECTED_ADDR.cast() };
     let r = cvt(unsafe { libc::getsockopt(fd, level, name, v.cast(), lp) })?;
-    put(&mem, len, &l)?;
+    mem.write(len, &l)?;
     Ok(r)
 }

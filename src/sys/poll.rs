@@ -23,17 +23,6 @@ const EP_MAX_EVENTS: i32 = i32::MAX / size_of::<guest::EpollEvent>() as i32;
 /// queued for the next call, as when `maxevents` is reached.
 const HOST_EVENTS_MAX: usize = 4096;
 
-// The host ppoll/pselect6 taking a `libc::timespec`: on 32-bit hosts built with a
-// 64-bit time_t that is the *_time64 call (numbered alike on all 32-bit arches).
-#[cfg(target_pointer_width = "64")]
-const HOST_SYS_PPOLL: c_long = libc::SYS_ppoll;
-#[cfg(target_pointer_width = "64")]
-const HOST_SYS_PSELECT6: c_long = libc::SYS_pselect6;
-#[cfg(target_pointer_width = "32")]
-const HOST_SYS_PPOLL: c_long = if size_of::<libc::time_t>() == 8 { 414 } else { libc::SYS_ppoll };
-#[cfg(target_pointer_width = "32")]
-const HOST_SYS_PSELECT6: c_long = if size_of::<libc::time_t>() == 8 { 413 } else { libc::SYS_pselect6 };
-
 /// poll(fds, nfds, timeout): wait up to `timeout` ms for events on `nfds`
 /// pollfds; the kernel writes `revents` in place.
 pub fn poll(cx: &mut Cx<'_, '_>, fds: u32, nfds: u64, timeout: i32) -> SysResult {
@@ -54,7 +43,7 @@ pub fn ppoll(cx: &mut Cx<'_, '_>, fds: u32, nfds: u64, tmo: u32, sigmask: u32, s
     // Blocks; nothing is locked here.
     let r = cvt(unsafe {
         libc::syscall(
-            HOST_SYS_PPOLL,
+            convert::HOST_SYS_PPOLL,
             fds.ptr,
             nfds as c_ulong,
             timeout.host_ptr(),
@@ -310,7 +299,7 @@ fn select_sets(cx: &mut Cx<'_, '_>, nfds: i32, sets: [u32; 3], timeout: &mut Tim
     // Blocks; nothing is locked here.
     let r = cvt(unsafe {
         libc::syscall(
-            HOST_SYS_PSELECT6,
+            convert::HOST_SYS_PSELECT6,
             n as c_long,
             rp,
             wp,

@@ -23,15 +23,6 @@ pub(super) fn timeout_to_host(t: &guest::Timespec) -> Result<libc::timespec, Err
     }
 }
 
-// The host clock_nanosleep taking a `libc::timespec` (the *_time64 call on 32-bit
-// hosts built with a 64-bit time_t). The raw call, not glibc's wrapper, so that
-// errors are the kernel's (e.g. EOPNOTSUPP for CLOCK_THREAD_CPUTIME_ID).
-#[cfg(target_pointer_width = "64")]
-const HOST_SYS_CLOCK_NANOSLEEP: libc::c_long = libc::SYS_clock_nanosleep;
-#[cfg(target_pointer_width = "32")]
-const HOST_SYS_CLOCK_NANOSLEEP: libc::c_long =
-    if size_of::<libc::time_t>() == 8 { 407 } else { libc::SYS_clock_nanosleep };
-
 fn zero_timespec() -> libc::timespec {
     // SAFETY: timespec is plain integers (plus padding on some hosts).
     unsafe { std::mem::zeroed() }
@@ -66,9 +57,11 @@ pub fn clock_nanosleep(cx: &mut Cx<'_, '_>, clockid: i32, flags: i32, req: u32, 
         }
     };
     let mut left = zero_timespec();
+    // The raw call (the one taking a `libc::timespec`), not glibc's wrapper, so that
+    // errors are the kernel's (e.g. EOPNOTSUPP for CLOCK_THREAD_CPUTIME_ID).
     // Blocks; nothing is locked here.
     let r = cvt(unsafe {
-        libc::syscall(HOST_SYS_CLOCK_NANOSLEEP, clockid as libc::c_long, flags as libc::c_long, &req, &mut left)
+        libc::syscall(convert::HOST_SYS_CLOCK_NANOSLEEP, clockid as libc::c_long, flags as libc::c_long, &req, &mut left)
     });
     if let Err(Fault::Errno(Errno::EINTR)) = r
         && flags & libc::TIMER_ABSTIME == 0

@@ -332,6 +332,36 @@ pub const HOST_SYS_FCNTL: libc::c_long = libc::SYS_fcntl;
 #[cfg(target_pointer_width = "32")]
 pub const HOST_SYS_FCNTL: libc::c_long = libc::SYS_fcntl64;
 
+// The host calls taking a `libc::timespec`, for `libc::syscall`: on 32-bit hosts built
+// with a 64-bit `time_t` these are the *_time64 calls (numbered alike on every 32-bit
+// architecture; `libc` does not name them on all of them).
+
+/// `ppoll` (`ppoll_time64` where needed, see above).
+#[cfg(target_pointer_width = "64")]
+pub const HOST_SYS_PPOLL: libc::c_long = libc::SYS_ppoll;
+#[cfg(target_pointer_width = "32")]
+pub const HOST_SYS_PPOLL: libc::c_long = if size_of::<libc::time_t>() == 8 { 414 } else { libc::SYS_ppoll };
+
+/// `pselect6` (`pselect6_time64` where needed, see above).
+#[cfg(target_pointer_width = "64")]
+pub const HOST_SYS_PSELECT6: libc::c_long = libc::SYS_pselect6;
+#[cfg(target_pointer_width = "32")]
+pub const HOST_SYS_PSELECT6: libc::c_long = if size_of::<libc::time_t>() == 8 { 413 } else { libc::SYS_pselect6 };
+
+/// `clock_nanosleep` (`clock_nanosleep_time64` where needed, see above).
+#[cfg(target_pointer_width = "64")]
+pub const HOST_SYS_CLOCK_NANOSLEEP: libc::c_long = libc::SYS_clock_nanosleep;
+#[cfg(target_pointer_width = "32")]
+pub const HOST_SYS_CLOCK_NANOSLEEP: libc::c_long =
+    if size_of::<libc::time_t>() == 8 { 407 } else { libc::SYS_clock_nanosleep };
+
+/// `utimensat` taking the kernel's `struct __kernel_timespec` (two 64-bit fields on
+/// every host, whatever `time_t` is): `utimensat_time64` (412) on every 32-bit host.
+#[cfg(target_pointer_width = "64")]
+pub const HOST_SYS_UTIMENSAT: libc::c_long = libc::SYS_utimensat;
+#[cfg(target_pointer_width = "32")]
+pub const HOST_SYS_UTIMENSAT: libc::c_long = 412;
+
 /// Host `fcntl` commands that take a [`HostFlock`] (with [`HOST_SYS_FCNTL`]): the
 /// `F_*LK64` ones on 32-bit hosts (`libc` lacks those constants), plain
 /// `F_GETLK`/`F_SETLK`/`F_SETLKW` on 64-bit hosts. OFD commands are the same everywhere.
@@ -1087,6 +1117,28 @@ mod tests {
         assert_eq!(g.mem_unit, si.mem_unit);
         assert!(g.totalram > 0 && g.mem_unit > 0);
         assert!(g.reserved.iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    fn host_time_syscall_numbers_are_the_kernel_calls() {
+        use libc::{c_long, syscall};
+        let null = std::ptr::null::<u8>();
+        // SAFETY: timespec is plain integers.
+        let zero: libc::timespec = unsafe { std::mem::zeroed() };
+        let mut left = zero;
+        // ppoll/pselect6 with nothing to wait for and a zero timeout return at once.
+        let r = unsafe { syscall(HOST_SYS_PPOLL, null, 0 as c_long, &zero, null, 8 as c_long) };
+        assert_eq!(r, 0, "ppoll: errno {}", errno());
+        let r = unsafe { syscall(HOST_SYS_PSELECT6, 0 as c_long, null, null, null, &zero, null) };
+        assert_eq!(r, 0, "pselect6: errno {}", errno());
+        let r = unsafe { syscall(HOST_SYS_CLOCK_NANOSLEEP, libc::CLOCK_MONOTONIC as c_long, 0 as c_long, &zero, &mut left) };
+        assert_eq!(r, 0, "clock_nanosleep: errno {}", errno());
+        // utimensat takes `struct __kernel_timespec` (two i64): with UTIME_OMIT in both
+        // (as read that way) the kernel succeeds before it looks at the descriptor.
+        #[allow(clippy::unnecessary_cast)] // a `long`: i32 on 32-bit hosts
+        let omit: [i64; 4] = [0, libc::UTIME_OMIT as i64, 0, libc::UTIME_OMIT as i64];
+        let r = unsafe { syscall(HOST_SYS_UTIMENSAT, -1 as c_long, null, omit.as_ptr(), 0 as c_long) };
+        assert_eq!(r, 0, "utimensat: errno {}", errno());
     }
 
     #[test]
