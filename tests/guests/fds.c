@@ -70,6 +70,11 @@ static int test(int argc, char **argv) {
     chk("read pipe", wali_read(p[0], buf, sizeof buf), 3);
     chk_mem("pipe data", buf, "abc", 3);
     chk("dup bad fd", wali_dup(9999), -EBADF);
+    chk("lseek on pipe", wali_lseek(p[0], 0, SEEK_SET), -ESPIPE);
+    chk("pread64 on pipe", wali_pread64(p[0], buf, 1, 0), -ESPIPE);
+    static struct w_stat pst;
+    chk("fstat pipe", wali_fstat(p[0], &pst), 0);
+    chk("pipe is S_IFIFO", pst.st_mode & S_IFMT, S_IFIFO);
     chk("dup2 to 777", wali_dup2(p[1], 777), 777);
     chk("write via 777", wali_write(777, "x", 1), 1);
     chk("read 1", wali_read(p[0], buf, sizeof buf), 1);

@@ -147,6 +147,24 @@ static int test(int argc, char **argv) {
     chk("read into bad ptr", wali_read(fd, BAD_PTR, 10), -EFAULT);
     chk("write from bad ptr", wali_write(fd, BAD_PTR, 10), -EFAULT);
     chk("read dir fd", wali_read(dfd, buf, 10), -EISDIR);
+    chk("read 0 bytes into bad ptr", wali_read(fd, BAD_PTR, 0), 0);
+    chk("write 0 bytes from bad ptr", wali_write(fd, BAD_PTR, 0), 0);
+    chk("read 0 bytes into NULL", wali_read(fd, 0, 0), 0);
+    chk("read 0 bytes at end of memory", wali_read(fd, mem_end(), 0), 0);
+    chk("writev 0 iovecs", wali_writev(fd, iov, 0), 0);
+    chk("readv 1025 iovecs", wali_readv(fd, iov, 1025), -EINVAL);
+
+    /* strings: unterminated at the end of memory, and longer than PATH_MAX */
+    char *tailstr = (char *)mem_end() - 3;
+    memcpy(tailstr, "abc", 3); /* no NUL before the end of memory */
+    chk("open unterminated path at end of memory", wali_open(tailstr, O_RDONLY, 0), -EFAULT);
+    chk("stat unterminated path at end of memory", wali_stat(tailstr, &st), -EFAULT);
+    static char longpath[5000];
+    memset(longpath, 'x', sizeof longpath - 1);
+    longpath[sizeof longpath - 1] = 0;
+    chk("open path longer than PATH_MAX", wali_open(longpath, O_RDONLY, 0), -ENAMETOOLONG);
+    longpath[300] = 0;
+    chk("open name longer than NAME_MAX", wali_open(longpath, O_RDONLY, 0), -ENAMETOOLONG);
 
     /* --- fstat / stat / lstat / newfstatat / statx --- */
     memset(&st, 0, sizeof st);
