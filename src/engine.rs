@@ -43,7 +43,15 @@ pub fn engine(opts: &EngineOptions) -> Result<Engine> {
 pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<Cache>)> {
     let mut cache_used = None;
     let mut config = Config::new();
-    config.wasm_threads(true).shared_memory(true).wasm_exceptions(true);
+    config.wasm_exceptions(true);
+    if cfg!(target_arch = "arm") {
+        // wasmtime runs 32-bit ARM through Pulley, which has neither threads nor
+        // shared memories: plain (non-shared) WALI modules run; the lowering of
+        // shared-memory modules for this host belongs in the rewriting pass.
+        config.wasm_threads(false).shared_memory(false);
+    } else {
+        config.wasm_threads(true).shared_memory(true);
+    }
     config.cranelift_opt_level(wasmtime::OptLevel::Speed);
     if cfg!(target_pointer_width = "32") {
         // A 32-bit host cannot reserve 4 GiB per memory: bounds-check instead.
