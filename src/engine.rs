@@ -24,7 +24,7 @@ impl Default for EngineOptions {
 
 /// The lowerings this host needs (more come with hosts whose engine lacks features).
 pub fn host_lowerings() -> &'static [Lowering] {
-    &[Lowering::ImportMemories]
+    &[Lowering::ImportMemories, Lowering::ExportTable0]
 }
 
 fn default_cache_dir() -> Option<PathBuf> {

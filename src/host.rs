@@ -4,8 +4,9 @@ use crate::memory::{Mem, Protections};
 use std::ffi::CString;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
-use wasmtime::{Memory, SharedMemory, StoreContext};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Condvar, Mutex as StdMutex};
+use wasmtime::{Memory, Module, SharedMemory, StoreContext, Table};
 
 /// State shared by every instance (thread) of one guest process.
 #[derive(Debug)]
@@ -22,6 +23,19 @@ pub struct Process {
     pub mm: Mutex<crate::sys::mm::MmState>,
     pub init_called: AtomicBool,
     pub deinit_called: AtomicBool,
+    /// Refuse `execve` of native executables (`-EACCES`).
+    pub no_native_exec: bool,
+    /// Options a re-executed wali-run (execve of a Wasm module) must get again.
+    pub exec_flags: Vec<std::ffi::OsString>,
+    /// Set once a thread was ever spawned: from then on `exit` ends only the
+    /// calling thread and `exit_group` ends the process at once.
+    pub ever_threaded: AtomicBool,
+    /// Live secondary threads, and a condition signalled when one ends.
+    pub threads: StdMutex<usize>,
+    pub thread_ended: Condvar,
+    /// Status of the last thread that ended with `exit` (the process status
+    /// when every thread, the main one included, left that way).
+    pub last_thread_status: AtomicI32,
 }
 
 impl Process {
@@ -34,6 +48,20 @@ impl Process {
             mm: Mutex::new(Default::default()),
             init_called: AtomicBool::new(false),
             deinit_called: AtomicBool::new(false),
+            no_native_exec: false,
+            exec_flags: Vec::new(),
+            ever_threaded: AtomicBool::new(false),
+            threads: StdMutex::new(0),
+            thread_ended: Condvar::new(),
+            last_thread_status: AtomicI32::new(0),
+        }
+    }
+
+    /// Wait until no secondary thread is running.
+    pub fn wait_for_threads(&self) {
+        let mut n = self.threads.lock().unwrap_or_else(|e| e.into_inner());
+        while *n > 0 {
+            n = self.thread_ended.wait(n).unwrap_or_else(|e| e.into_inner());
         }
     }
 
@@ -54,6 +82,16 @@ pub enum GuestMemory {
 pub struct Host {
     pub process: std::sync::Arc<Process>,
     pub memory: GuestMemory,
+    /// The module, to instantiate it again for new threads.
+    pub module: Option<Module>,
+    /// Table 0 of this instance (thread start functions, signal handlers).
+    pub table: Option<Table>,
+}
+
+impl Host {
+    pub fn new(process: std::sync::Arc<Process>, memory: GuestMemory, module: Option<Module>) -> Self {
+        Host { process, memory, module, table: None }
+    }
 }
 
 impl Host {

@@ -15,5 +15,6 @@ pub mod host;
 pub mod memory;
 pub mod rewrite;
 pub mod run;
+pub mod signals;
 pub mod strace;
 pub mod sys;

@@ -26,11 +26,17 @@ pub fn memory_import_name(index: u32) -> String {
     if index == 0 { "memory".to_string() } else { format!("memory{index}") }
 }
 
+/// Export name under which table 0 is made reachable (signal handlers and
+/// thread start functions are table-0 indices; modules need not export it).
+pub const TABLE0_EXPORT: &str = "__wali_run_table0";
+
 /// One transformation of the rewriting pass.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lowering {
     /// Turn defined memories into imports (always on).
     ImportMemories,
+    /// Export table 0 as [`TABLE0_EXPORT`] (always on).
+    ExportTable0,
 }
 
 /// A memory that the pass turned into an import, with its original type.
@@ -58,13 +64,38 @@ pub fn rewrite(wasm: &[u8], lowerings: &[Lowering]) -> Result<Rewritten> {
     // Defined memories must be known before the import section is written, and
     // the import section comes first: collect them in a pre-pass.
     let mut defined = Vec::new();
+    let mut has_table0 = false;
     for payload in Parser::new(0).parse_all(wasm) {
-        if let Payload::MemorySection(reader) = payload.context("parsing module")? {
-            for m in reader {
-                defined.push(m.context("parsing memory section")?);
+        match payload.context("parsing module")? {
+            Payload::MemorySection(reader) => {
+                for m in reader {
+                    defined.push(m.context("parsing memory section")?);
+                }
             }
+            Payload::TableSection(reader) => has_table0 |= reader.count() > 0,
+            Payload::ImportSection(reader) => {
+                for i in reader.into_imports() {
+                    has_table0 |= matches!(i.context("parsing import section")?.ty, TypeRef::Table(_));
+                }
+            }
+            _ => {}
         }
     }
+    let export_table0 = lowerings.contains(&Lowering::ExportTable0) && has_table0;
+    let mut exports_written = !export_table0;
+    let write_exports = |out: &mut Encoded, existing: Option<wasmparser::ExportSectionReader<'_>>| -> Result<()> {
+        let mut section = wasm_encoder::ExportSection::new();
+        if let Some(reader) = existing {
+            for e in reader {
+                let e = e.context("parsing export section")?;
+                let kind = RoundtripReencoder.export_kind(e.kind).context("re-encoding export")?;
+                section.export(e.name, kind, e.index);
+            }
+        }
+        section.export(TABLE0_EXPORT, wasm_encoder::ExportKind::Table, 0);
+        out.section(&section);
+        Ok(())
+    };
 
     let write_imports = |out: &mut Encoded, existing: Option<wasmparser::ImportSectionReader<'_>>, imported_memory_count: &mut u32| -> Result<Vec<ImportedMemory>> {
         let mut section = ImportSection::new();
@@ -108,6 +139,22 @@ pub fn rewrite(wasm: &[u8], lowerings: &[Lowering]) -> Result<Rewritten> {
             Payload::MemorySection(_) if import_memories => {
                 // Every defined memory became an import.
             }
+            Payload::ExportSection(reader) if !exports_written => {
+                write_exports(&mut out, Some(reader))?;
+                exports_written = true;
+            }
+            // Sections that follow the export section: emit ours first.
+            Payload::StartSection { .. }
+            | Payload::ElementSection(_)
+            | Payload::DataCountSection { .. }
+            | Payload::CodeSectionStart { .. }
+            | Payload::DataSection(_)
+                if imports_written && !exports_written =>
+            {
+                write_exports(&mut out, None)?;
+                exports_written = true;
+                copy_section(&mut out, wasm, &payload)?;
+            }
             // Sections that may follow the import section: make sure the
             // import section was emitted before the first of them.
             Payload::FunctionSection(_)
@@ -125,7 +172,27 @@ pub fn rewrite(wasm: &[u8], lowerings: &[Lowering]) -> Result<Rewritten> {
             {
                 memories = write_imports(&mut out, None, &mut imported_memory_count)?;
                 imports_written = true;
-                copy_section(&mut out, wasm, &payload)?;
+                let after_exports = matches!(
+                    payload,
+                    Payload::StartSection { .. }
+                        | Payload::ElementSection(_)
+                        | Payload::DataCountSection { .. }
+                        | Payload::CodeSectionStart { .. }
+                        | Payload::DataSection(_)
+                );
+                match payload {
+                    Payload::ExportSection(reader) if !exports_written => {
+                        write_exports(&mut out, Some(reader))?;
+                        exports_written = true;
+                    }
+                    other => {
+                        if after_exports && !exports_written {
+                            write_exports(&mut out, None)?;
+                            exports_written = true;
+                        }
+                        copy_section(&mut out, wasm, &other)?;
+                    }
+                }
             }
             Payload::CodeSectionEntry(_) => {}
             other => copy_section(&mut out, wasm, &other)?,
@@ -133,6 +200,9 @@ pub fn rewrite(wasm: &[u8], lowerings: &[Lowering]) -> Result<Rewritten> {
     }
     if !imports_written {
         memories = write_imports(&mut out, None, &mut imported_memory_count)?;
+    }
+    if !exports_written {
+        write_exports(&mut out, None)?;
     }
     Ok(Rewritten { wasm: out.finish(), memories })
 }
@@ -175,7 +245,7 @@ mod tests {
             (memory (export "memory") 2 32768 shared)
             (func (export "_start") (drop (i32.atomic.load (i32.const 0))))
             (data (i32.const 16) "hi"))"#);
-        let r = rewrite(&m, &[Lowering::ImportMemories]).unwrap();
+        let r = rewrite(&m, &[Lowering::ImportMemories, Lowering::ExportTable0]).unwrap();
         assert_eq!(r.memories.len(), 1);
         assert!(r.memories[0].ty.shared);
         assert_eq!(r.memories[0].ty.initial, 2);
@@ -205,6 +275,25 @@ mod tests {
         assert!(r.memories.is_empty());
         assert_eq!(imports(&r.wasm), imports(&m));
         wasmparser::Validator::new().validate_all(&r.wasm).expect("valid");
+    }
+
+    #[test]
+    fn table0_is_exported_whether_or_not_the_module_exports_it() {
+        let all = [Lowering::ImportMemories, Lowering::ExportTable0];
+        for m in [
+            r#"(module (table 2 funcref) (func $f) (elem (i32.const 1) $f) (func (export "_start")))"#,
+            r#"(module (table 2 funcref) (func $f) (elem (i32.const 1) $f))"#,
+            r#"(module (table (export "__indirect_function_table") 2 funcref) (memory 1) (func (export "_start")) (data (i32.const 0) "x"))"#,
+            r#"(module (import "wali" "t" (table 1 funcref)) (start $s) (func $s))"#,
+        ] {
+            let r = rewrite(&wat(m), &all).unwrap();
+            wasmparser::Validator::new().validate_all(&r.wasm).expect("valid");
+            assert!(wasmprinter_like_has_export(&r.wasm, TABLE0_EXPORT), "{m}");
+        }
+        // No table: nothing to export.
+        let r = rewrite(&wat(r#"(module (func (export "_start")))"#), &all).unwrap();
+        assert!(!wasmprinter_like_has_export(&r.wasm, TABLE0_EXPORT));
+        assert!(wasmprinter_like_has_export(&r.wasm, "_start"));
     }
 
     #[test]

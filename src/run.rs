@@ -2,7 +2,7 @@
 
 use crate::host::{GuestMemory, Host, Process};
 use crate::rewrite::MEMORY_MODULE;
-use crate::sys::{self, GuestExit};
+use crate::sys::{self, GuestExit, ThreadExit};
 use wasmtime::error::Context;
 use wasmtime::Result;
 use std::sync::Arc;
@@ -53,7 +53,7 @@ fn create_memory(engine: &Engine, store: &mut Store<Host>, ty: &MemoryType, limi
 /// Create the guest's memory and instance (running its start function).
 pub fn instantiate(engine: &Engine, module: &Module, process: Process, limits: &Limits) -> Result<(Store<Host>, Instance)> {
     let process = Arc::new(process);
-    let mut store = Store::new(engine, Host { process: process.clone(), memory: GuestMemory::None });
+    let mut store = new_store(engine, Host::new(process.clone(), GuestMemory::None, Some(module.clone())));
 
     let mut memory = None;
     for import in module.imports().filter(|i| i.module() == MEMORY_MODULE) {
@@ -68,21 +68,38 @@ pub fn instantiate(engine: &Engine, module: &Module, process: Process, limits: &
     if let Some(m) = &memory {
         store.data_mut().memory = m.clone();
     }
-    let ext: Option<Extern> = memory.map(|m| match m {
-        GuestMemory::Shared(s) => s.into(),
-        GuestMemory::Local(l) => l.into(),
-        GuestMemory::None => unreachable!("created above"),
-    });
-    let externs = sys::imports_for(&mut store, module, |_| ext.clone())?;
-    let instance = Instance::new(&mut store, module, &externs)?;
+    let instance = instantiate_in(&mut store, module)?;
     Ok((store, instance))
+}
+
+/// A store for one guest thread, with signal delivery hooked in.
+pub fn new_store(engine: &Engine, host: Host) -> Store<Host> {
+    let mut store = Store::new(engine, host);
+    crate::signals::arm_store(&mut store);
+    store
+}
+
+/// Instantiate `module` in `store` (whose memory is set) and remember table 0.
+pub fn instantiate_in(store: &mut Store<Host>, module: &Module) -> Result<Instance> {
+    let ext: Option<Extern> = match store.data().memory.clone() {
+        GuestMemory::Shared(s) => Some(s.into()),
+        GuestMemory::Local(l) => Some(l.into()),
+        GuestMemory::None => None,
+    };
+    let externs = sys::imports_for(store, module, |_| ext.clone())?;
+    let instance = Instance::new(&mut *store, module, &externs)?;
+    let table = instance.get_table(&mut *store, crate::rewrite::TABLE0_EXPORT);
+    store.data_mut().table = table;
+    Ok(instance)
 }
 
 /// Run `module` as a process: instantiate (which runs its start function),
 /// call `_start`, and return the exit status.
 pub fn run(engine: &Engine, module: &Module, process: Process, limits: &Limits) -> Result<i32> {
     sys::check_imports(module)?;
+    let mut process_ref = None;
     let outcome = instantiate(engine, module, process, limits).and_then(|(mut store, instance)| {
+        process_ref = Some(store.data().process.clone());
         let start = instance
             .get_typed_func::<(), ()>(&mut store, "_start")
             .context("module has no `_start` function of type () -> ()")?;
@@ -90,6 +107,13 @@ pub fn run(engine: &Engine, module: &Module, process: Process, limits: &Limits) 
     });
     Ok(match outcome {
         Ok(()) => 0,
+        Err(e) if e.downcast_ref::<ThreadExit>().is_some() && process_ref.is_some() => {
+            let process_ref = process_ref.expect("checked");
+            // The main thread left with `exit` while others run: the process
+            // lives on until the last of them ends.
+            process_ref.wait_for_threads();
+            process_ref.last_thread_status.load(std::sync::atomic::Ordering::SeqCst) & 0xff
+        }
         Err(e) => exit_status(&e)?,
     })
 }

@@ -53,11 +53,6 @@ pub fn get_init_envfile(cx: &mut Cx<'_, '_>, buf: u32, size: u32) -> SysResult {
     Ok(1)
 }
 
-/// `__wasm_thread_spawn(fn, arg)`: threads are not available yet.
-pub fn wasm_thread_spawn(_cx: &mut Cx<'_, '_>, _func: u32, _arg: u32) -> SysResult {
-    Err(Errno::EAGAIN.into())
-}
-
 /// Legacy `setjmp(env)`: returns 0 (a later `longjmp` cannot come back here).
 pub fn setjmp(_cx: &mut Cx<'_, '_>, _env: u32) -> SysResult {
     Ok(0)

@@ -13,7 +13,10 @@ pub mod mm;
 pub mod net;
 pub mod poll;
 pub mod process;
+pub mod signal;
+pub mod spawn;
 pub mod table;
+pub mod thread;
 pub mod time;
 
 use crate::host::Host;
@@ -54,8 +57,11 @@ impl fmt::Debug for Errno {
 pub enum Fault {
     /// Return `-errno` to the guest.
     Errno(Errno),
-    /// End the process with this status (exit, exit_group, __proc_exit).
+    /// End the process with this status (exit_group, __proc_exit, and exit
+    /// before any thread was spawned).
     Exit(i32),
+    /// End the calling thread only (exit once threads exist).
+    ExitThread(i32),
     /// Stop the guest with an error (a trap with a message).
     Trap(wasmtime::Error),
 }
@@ -78,6 +84,17 @@ impl fmt::Display for GuestExit {
     }
 }
 impl std::error::Error for GuestExit {}
+
+/// The calling guest thread ended with `exit`; unwinds that thread only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreadExit(pub i32);
+
+impl fmt::Display for ThreadExit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "guest thread exited with status {}", self.0)
+    }
+}
+impl std::error::Error for ThreadExit {}
 
 /// Convert a host libc return value (`-1` + errno on failure) into a result.
 pub fn cvt<T: Into<i64>>(r: T) -> SysResult {
@@ -134,13 +151,24 @@ pub fn finish(cx: &mut Cx<'_, '_>, name: &str, args: &[u64], r: SysResult) -> wa
             if cx.host().strace() {
                 crate::strace::line(cx, name, args, None);
             }
+            if cx.host().process.ever_threaded.load(std::sync::atomic::Ordering::SeqCst) {
+                // Other threads may be blocked anywhere: end the process now.
+                crate::sys::thread::exit_process_now(code);
+            }
             return Err(GuestExit(code).into());
+        }
+        Err(Fault::ExitThread(code)) => {
+            if cx.host().strace() {
+                crate::strace::line(cx, name, args, None);
+            }
+            return Err(ThreadExit(code).into());
         }
         Err(Fault::Trap(e)) => return Err(e),
     };
     if cx.host().strace() {
         crate::strace::line(cx, name, args, Some(ret));
     }
+    crate::signals::after_syscall(cx)?;
     Ok(ret)
 }
 

@@ -1,6 +1,6 @@
 //! Process identity, credentials, limits, system information and exit.
 
-use super::{Cx, Errno, Fault, SysResult, cvt};
+use super::{Cx, Errno, SysResult, cvt};
 use crate::memory::Access;
 use wali_abi::{convert, guest};
 
@@ -183,20 +183,4 @@ pub fn sched_yield(_cx: &mut Cx<'_, '_>) -> SysResult {
 pub fn sched_getaffinity(cx: &mut Cx<'_, '_>, pid: i32, size: u32, mask: u32) -> SysResult {
     let b = cx.mem().buf(mask, size as usize, Access::Write)?;
     cvt(unsafe { libc::syscall(libc::SYS_sched_getaffinity, pid, b.len, b.ptr) } as i64)
-}
-
-/// set_tid_address(tidptr): musl emulates CLONE_CHILD_CLEARTID itself; the
-/// result is the caller's thread id.
-pub fn set_tid_address(_cx: &mut Cx<'_, '_>, _tidptr: u32) -> SysResult {
-    Ok(unsafe { libc::gettid() } as i64)
-}
-
-/// exit(status): with a single thread, the process ends.
-pub fn exit(_cx: &mut Cx<'_, '_>, status: i32) -> SysResult {
-    Err(Fault::Exit(status))
-}
-
-/// exit_group(status): the process ends.
-pub fn exit_group(_cx: &mut Cx<'_, '_>, status: i32) -> SysResult {
-    Err(Fault::Exit(status))
 }

@@ -4,7 +4,7 @@
 //! is checked against it in the tests.
 
 use super::{Cx, Param, SysResult, finish};
-use super::{aux, fd, fs, mm, net, poll, process, time};
+use super::{aux, fd, fs, mm, net, poll, process, signal, spawn, thread, time};
 use crate::host::Host;
 use wali_abi::WasmType;
 use wasmtime::{Caller, Func, FuncType, Store, ValType};
@@ -113,7 +113,7 @@ table! {
     "__cl_get_argv_len" => __cl_get_argv_len(idx: u32) -> i32 = aux::cl_get_argv_len;
     "__cl_copy_argv" => __cl_copy_argv(buf: u32, idx: u32) -> i32 = aux::cl_copy_argv;
     "__get_init_envfile" => __get_init_envfile(buf: u32, size: u32) -> i32 = aux::get_init_envfile;
-    "__wasm_thread_spawn" => __wasm_thread_spawn(func: u32, arg: u32) -> i32 = aux::wasm_thread_spawn;
+    "__wasm_thread_spawn" => __wasm_thread_spawn(func: u32, arg: u32) -> i32 = thread::wasm_thread_spawn;
     "setjmp" => setjmp(env: u32) -> i32 = aux::setjmp;
     "sigsetjmp" => sigsetjmp(env: u32, savesigs: i32) -> i32 = aux::sigsetjmp;
     "longjmp" => longjmp(env: u32, val: i32) -> () = aux::longjmp;
@@ -265,7 +265,43 @@ table! {
     "SYS_prctl" => prctl(option: i32, a2: u64, a3: u64, a4: u64, a5: u64) -> i64 = process::prctl;
     "SYS_sched_yield" => sched_yield() -> i64 = process::sched_yield;
     "SYS_sched_getaffinity" => sched_getaffinity(pid: i32, size: u32, mask: u32) -> i64 = process::sched_getaffinity;
-    "SYS_set_tid_address" => set_tid_address(tidptr: u32) -> i64 = process::set_tid_address;
-    "SYS_exit" => exit(status: i32) -> i64 = process::exit;
-    "SYS_exit_group" => exit_group(status: i32) -> i64 = process::exit_group;
+
+    // Threads.
+    "SYS_set_tid_address" => set_tid_address(tidptr: u32) -> i64 = thread::set_tid_address;
+    "SYS_set_robust_list" => set_robust_list(head: u32, len: u32) -> i64 = thread::set_robust_list;
+    "SYS_futex" => futex(uaddr: u32, op: i32, val: u32, timeout: u32, uaddr2: u32, val3: u32) -> i64 = thread::futex;
+    "SYS_sched_setscheduler" => sched_setscheduler(pid: i32, policy: i32, param: u32) -> i64 = thread::sched_setscheduler;
+    "SYS_sched_getscheduler" => sched_getscheduler(pid: i32) -> i64 = thread::sched_getscheduler;
+    "SYS_sched_setparam" => sched_setparam(pid: i32, param: u32) -> i64 = thread::sched_setparam;
+    "SYS_sched_getparam" => sched_getparam(pid: i32, param: u32) -> i64 = thread::sched_getparam;
+    "SYS_sched_get_priority_max" => sched_get_priority_max(policy: i32) -> i64 = thread::sched_get_priority_max;
+    "SYS_sched_get_priority_min" => sched_get_priority_min(policy: i32) -> i64 = thread::sched_get_priority_min;
+    "SYS_sched_setaffinity" => sched_setaffinity(pid: i32, size: u32, mask: u32) -> i64 = thread::sched_setaffinity;
+    "SYS_exit" => exit(status: i32) -> i64 = thread::exit;
+    "SYS_exit_group" => exit_group(status: i32) -> i64 = thread::exit_group;
+
+    // Signals.
+    "SYS_rt_sigaction" => rt_sigaction(sig: i32, act: u32, oldact: u32, sigsetsize: u32) -> i64 = signal::rt_sigaction;
+    "SYS_rt_sigprocmask" => rt_sigprocmask(how: i32, set: u32, oldset: u32, sigsetsize: u32) -> i64 = signal::rt_sigprocmask;
+    "SYS_rt_sigpending" => rt_sigpending(set: u32, sigsetsize: u32) -> i64 = signal::rt_sigpending;
+    "SYS_rt_sigsuspend" => rt_sigsuspend(mask: u32, sigsetsize: u32) -> i64 = signal::rt_sigsuspend;
+    "SYS_rt_sigtimedwait" => rt_sigtimedwait(set: u32, info: u32, timeout: u32, sigsetsize: u32) -> i64 = signal::rt_sigtimedwait;
+    "SYS_rt_sigreturn" => rt_sigreturn(unused: i64) -> i64 = signal::rt_sigreturn;
+    "SYS_sigaltstack" => sigaltstack(ss: u32, old: u32) -> i64 = signal::sigaltstack;
+    "SYS_kill" => kill(pid: i32, sig: i32) -> i64 = signal::kill;
+    "SYS_tkill" => tkill(tid: i32, sig: i32) -> i64 = signal::tkill;
+    "SYS_tgkill" => tgkill(tgid: i32, tid: i32, sig: i32) -> i64 = signal::tgkill;
+    "SYS_pause" => pause() -> i64 = signal::pause;
+    "SYS_alarm" => alarm(seconds: u32) -> i64 = signal::alarm;
+    "SYS_setitimer" => setitimer(which: i32, new: u32, old: u32) -> i64 = signal::setitimer;
+    "SYS_getitimer" => getitimer(which: i32, cur: u32) -> i64 = signal::getitimer;
+    "SYS_signalfd" => signalfd(fd: i32, mask: u32, sigsetsize: u32) -> i64 = signal::signalfd;
+    "SYS_signalfd4" => signalfd4(fd: i32, mask: u32, sigsetsize: u32, flags: i32) -> i64 = signal::signalfd4;
+
+    // Processes.
+    "SYS_fork" => fork() -> i64 = spawn::fork;
+    "SYS_vfork" => vfork() -> i64 = spawn::vfork;
+    "SYS_execve" => execve(path: u32, argv: u32, envp: u32) -> i64 = spawn::execve;
+    "SYS_wait4" => wait4(pid: i32, status: u32, options: i32, rusage: u32) -> i64 = spawn::wait4;
+    "SYS_waitid" => waitid(idtype: i32, id: i32, info: u32, options: i32, rusage: u32) -> i64 = spawn::waitid;
 }
