@@ -5,7 +5,8 @@ use crate::rewrite::{self, Lowering};
 use wasmtime::error::Context;
 use wasmtime::{Result, bail};
 use std::path::{Path, PathBuf};
-use wasmtime::{Cache, CacheConfig, Config, Engine, Module, Precompiled};
+use std::sync::atomic::{AtomicU64, Ordering};
+use wasmtime::{Config, Engine, Module, Precompiled};
 
 /// How to build the engine.
 #[derive(Debug, Clone)]
@@ -39,9 +40,8 @@ pub fn engine(opts: &EngineOptions) -> Result<Engine> {
     engine_and_cache(opts).map(|(engine, _)| engine)
 }
 
-/// Build the engine and return its compilation cache too (for statistics).
-pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<Cache>)> {
-    let mut cache_used = None;
+/// Build the engine and the on-disk compilation cache `opts` asks for.
+pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<DiskCache>)> {
     let mut config = Config::new();
     config.wasm_exceptions(true);
     if cfg!(target_arch = "arm") {
@@ -53,47 +53,101 @@ pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<Cache>)>
         config.wasm_threads(true).shared_memory(true);
     }
     config.cranelift_opt_level(wasmtime::OptLevel::Speed);
+    // Signal delivery interrupts running guest code through epochs (src/signals.rs).
+    config.epoch_interruption(true);
     if cfg!(target_pointer_width = "32") {
         // A 32-bit host cannot reserve 4 GiB per memory: bounds-check instead.
         config.memory_reservation(0).memory_guard_size(0);
     }
-    if opts.cache {
-        if let Some(dir) = opts.cache_dir.clone().or_else(default_cache_dir) {
-            let mut cc = CacheConfig::new();
-            cc.with_directory(dir);
-            match Cache::new(cc) {
-                Ok(cache) => {
-                    config.cache(Some(cache.clone()));
-                    cache_used = Some(cache);
-                }
-                Err(e) => tracing::warn!("compilation cache disabled: {e:#}"),
-            }
-        }
-    }
     let engine = Engine::new(&config).context("configuring the wasm engine")?;
-    Ok((engine, cache_used))
+    let cache = if opts.cache { opts.cache_dir.clone().or_else(default_cache_dir).map(DiskCache::new) } else { None };
+    Ok((engine, cache))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A directory of compiled modules, `<sha256>.cwasm`, keyed by the rewritten
+/// module bytes and the engine's compilation settings.
+///
+/// Unlike wasmtime's own cache it starts no helper thread, so a guest's
+/// `fork` copies a process in which only the forking thread exists. Entries
+/// are written whole (temporary file + rename), so a reader never maps a
+/// half-written file; one that does not load (corrupt, or for another
+/// engine) is compiled again and replaced.
+#[derive(Debug)]
+pub struct DiskCache {
+    dir: PathBuf,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
 
-    #[test]
-    fn second_load_comes_from_the_cache() {
-        let dir = tempfile::tempdir().unwrap();
-        let wasm_path = dir.path().join("m.wasm");
-        let wasm = wat::parse_str(r#"(module (memory (export "memory") 1 2 shared) (func (export "_start")))"#).unwrap();
-        std::fs::write(&wasm_path, wasm).unwrap();
-        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")) };
-        let (e1, c1) = engine_and_cache(&opts).unwrap();
-        load(&e1, &wasm_path).unwrap();
-        let c1 = c1.expect("cache enabled");
-        assert_eq!((c1.cache_hits(), c1.cache_misses()), (0, 1));
-        // A new engine, as in a second start of wali-run.
-        let (e2, c2) = engine_and_cache(&opts).unwrap();
-        load(&e2, &wasm_path).unwrap();
-        let c2 = c2.expect("cache enabled");
-        assert_eq!((c2.cache_hits(), c2.cache_misses()), (1, 0), "second start must not recompile");
+impl DiskCache {
+    pub fn new(dir: PathBuf) -> Self {
+        DiskCache { dir, hits: AtomicU64::new(0), misses: AtomicU64::new(0) }
+    }
+
+    /// Modules loaded from the cache.
+    pub fn cache_hits(&self) -> u64 {
+        self.hits.load(Ordering::Relaxed)
+    }
+
+    /// Modules compiled (and stored) because the cache had no usable entry.
+    pub fn cache_misses(&self) -> u64 {
+        self.misses.load(Ordering::Relaxed)
+    }
+
+    /// The cache file for `wasm` compiled by `engine`.
+    fn entry(&self, engine: &Engine, wasm: &[u8]) -> PathBuf {
+        use sha2::{Digest, Sha256};
+        use std::hash::Hash;
+        /// Feeds what `Hash` writes into a SHA-256.
+        struct ShaHasher(Sha256);
+        impl std::hash::Hasher for ShaHasher {
+            fn write(&mut self, bytes: &[u8]) {
+                self.0.update(bytes);
+            }
+            fn finish(&self) -> u64 {
+                0
+            }
+        }
+        let mut h = ShaHasher(Sha256::new());
+        engine.precompile_compatibility_hash().hash(&mut h);
+        let mut sha = h.0;
+        sha.update(wasm);
+        let key: String = sha.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        self.dir.join(format!("{key}.cwasm"))
+    }
+
+    /// The compiled module for the (rewritten) `wasm`, from the cache or
+    /// compiled now and stored.
+    pub fn module(&self, engine: &Engine, wasm: &[u8]) -> Result<Module> {
+        let path = self.entry(engine, wasm);
+        if path.is_file() {
+            // SAFETY: entries are only ever replaced by rename, never written
+            // in place, so the mapped file does not change under the module;
+            // wasmtime checks the header and the engine settings.
+            match unsafe { Module::deserialize_file(engine, &path) } {
+                Ok(m) => {
+                    self.hits.fetch_add(1, Ordering::Relaxed);
+                    return Ok(m);
+                }
+                Err(e) => tracing::warn!("{}: unusable cache entry, compiling again: {e:#}", path.display()),
+            }
+        }
+        self.misses.fetch_add(1, Ordering::Relaxed);
+        let code = engine.precompile_module(wasm)?;
+        if let Err(e) = self.store(&path, &code) {
+            tracing::warn!("cannot write cache entry {}: {e:#}", path.display());
+        }
+        // SAFETY: `code` was just produced by this engine.
+        unsafe { Module::deserialize(engine, &code) }
+    }
+
+    fn store(&self, path: &Path, code: &[u8]) -> std::io::Result<()> {
+        use std::io::Write;
+        std::fs::create_dir_all(&self.dir)?;
+        let mut tmp = tempfile::NamedTempFile::new_in(&self.dir)?;
+        tmp.write_all(code)?;
+        tmp.persist(path).map_err(|e| e.error)?;
+        Ok(())
     }
 }
 
@@ -116,8 +170,14 @@ pub fn prepare(bytes: &[u8], what: &Path) -> Result<Vec<u8>> {
     Ok(r.wasm)
 }
 
-/// Load a module from a `.wasm` or `.cwasm` file.
+/// Load a module from a `.wasm` or `.cwasm` file, compiling a `.wasm`.
 pub fn load(engine: &Engine, path: &Path) -> Result<Module> {
+    load_cached(engine, None, path)
+}
+
+/// Load a module from a `.wasm` or `.cwasm` file; a `.wasm` goes through
+/// `cache` when there is one.
+pub fn load_cached(engine: &Engine, cache: Option<&DiskCache>, path: &Path) -> Result<Module> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     match Engine::detect_precompiled(&bytes) {
         Some(Precompiled::Module) => {
@@ -129,7 +189,11 @@ pub fn load(engine: &Engine, path: &Path) -> Result<Module> {
         Some(Precompiled::Component) => bail!("{}: a precompiled component; wali-run runs core modules", path.display()),
         None => {
             let wasm = prepare(&bytes, path)?;
-            Module::new(engine, &wasm).with_context(|| format!("{}: cannot compile module", path.display()))
+            match cache {
+                Some(c) => c.module(engine, &wasm),
+                None => Module::new(engine, &wasm),
+            }
+            .with_context(|| format!("{}: cannot compile module", path.display()))
         }
     }
 }
@@ -140,4 +204,45 @@ pub fn compile_to_file(engine: &Engine, input: &Path, output: &Path) -> Result<(
     let wasm = prepare(&bytes, input)?;
     let code = engine.precompile_module(&wasm).with_context(|| format!("{}: cannot compile module", input.display()))?;
     std::fs::write(output, code).with_context(|| format!("cannot write {}", output.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_load_comes_from_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let wasm_path = dir.path().join("m.wasm");
+        let wasm = wat::parse_str(r#"(module (memory (export "memory") 1 2 shared) (func (export "_start")))"#).unwrap();
+        std::fs::write(&wasm_path, wasm).unwrap();
+        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")) };
+        let (e1, c1) = engine_and_cache(&opts).unwrap();
+        let c1 = c1.expect("cache enabled");
+        load_cached(&e1, Some(&c1), &wasm_path).unwrap();
+        assert_eq!((c1.cache_hits(), c1.cache_misses()), (0, 1));
+        // A new engine, as in a second start of wali-run.
+        let (e2, c2) = engine_and_cache(&opts).unwrap();
+        let c2 = c2.expect("cache enabled");
+        load_cached(&e2, Some(&c2), &wasm_path).unwrap();
+        assert_eq!((c2.cache_hits(), c2.cache_misses()), (1, 0), "second start must not recompile");
+        assert_eq!(std::fs::read_dir(dir.path().join("cache")).unwrap().count(), 1, "one entry, no temporary files left");
+    }
+
+    #[test]
+    fn a_corrupt_entry_is_compiled_again_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let wasm_path = dir.path().join("m.wasm");
+        std::fs::write(&wasm_path, wat::parse_str(r#"(module (func (export "_start")))"#).unwrap()).unwrap();
+        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")) };
+        let (e, c) = engine_and_cache(&opts).unwrap();
+        let c = c.unwrap();
+        load_cached(&e, Some(&c), &wasm_path).unwrap();
+        let entry = std::fs::read_dir(dir.path().join("cache")).unwrap().next().unwrap().unwrap().path();
+        std::fs::write(&entry, b"\x7fELF garbage").unwrap();
+        load_cached(&e, Some(&c), &wasm_path).unwrap();
+        assert_eq!((c.cache_hits(), c.cache_misses()), (0, 2));
+        load_cached(&e, Some(&c), &wasm_path).unwrap();
+        assert_eq!((c.cache_hits(), c.cache_misses()), (1, 2), "the replaced entry loads");
+    }
 }

@@ -6,7 +6,7 @@ use std::ffi::CString;
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
-use wali_run::{engine, host::Process, run};
+use wali_run::{engine, host::Process, run, sys::spawn};
 
 /// Exit status when wali-run itself fails (bad module, missing file, ...).
 const STATUS_RUNTIME_ERROR: i32 = 125;
@@ -36,6 +36,19 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Register wali-run with binfmt_misc as the interpreter of WebAssembly
+    /// modules, so that executable .wasm files run directly (needs root and
+    /// binfmt_misc mounted at /proc/sys/fs/binfmt_misc).
+    Register {
+        /// The interpreter to register (default: this wali-run binary).
+        #[arg(long, value_name = "PATH")]
+        interpreter: Option<PathBuf>,
+        /// Print the registration line instead of writing it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Remove the binfmt_misc registration made by `wali-run register`.
+    Unregister,
 }
 
 #[derive(Args)]
@@ -58,6 +71,12 @@ struct RunArgs {
     /// Do not read or write the compilation cache.
     #[arg(long)]
     no_cache: bool,
+    /// Refuse (EACCES) the guest's execve of anything but a WebAssembly module.
+    #[arg(long)]
+    no_native_exec: bool,
+    /// The guest's argv[0] (default: the module path); set by execve.
+    #[arg(long, value_name = "STRING", hide = true)]
+    argv0: Option<std::ffi::OsString>,
     /// The module to run (.wasm or .cwasm).
     #[arg(required = true)]
     file: Option<PathBuf>,
@@ -116,27 +135,169 @@ fn main() {
 
 fn real_main(cli: Cli) -> Result<i32> {
     let opts = engine::EngineOptions { cache: !cli.run.no_cache, ..Default::default() };
-    if let Some(Command::Compile { file, output }) = cli.command {
-        let engine = engine::engine(&opts)?;
-        let output = output.unwrap_or_else(|| file.with_extension("cwasm"));
-        engine::compile_to_file(&engine, &file, &output)?;
-        return Ok(0);
+    match cli.command {
+        Some(Command::Compile { file, output }) => {
+            let engine = engine::engine(&opts)?;
+            let output = output.unwrap_or_else(|| file.with_extension("cwasm"));
+            engine::compile_to_file(&engine, &file, &output)?;
+            return Ok(0);
+        }
+        Some(Command::Register { interpreter, dry_run }) => return register(interpreter, dry_run).map(|()| 0),
+        Some(Command::Unregister) => return unregister().map(|()| 0),
+        None => {}
     }
-    let args = cli.run;
+    let mut args = cli.run;
     let file = args.file.clone().context("no module given")?;
     if !file.exists() {
         bail!("{}: no such file", file.display());
     }
-    let engine = engine::engine(&opts)?;
-    let module = engine::load(&engine, &file)?;
+    let (engine, cache) = engine::engine_and_cache(&opts)?;
+    let module = engine::load_cached(&engine, cache.as_ref(), &file)?;
 
-    let mut argv = vec![CString::new(file.as_os_str().as_bytes()).context("module path contains NUL")?];
+    let argv0 = match &args.argv0 {
+        Some(a) => {
+            reexecuted(&file, &args);
+            a.as_bytes()
+        }
+        None => file.as_os_str().as_bytes(),
+    };
+    let mut argv = vec![CString::new(argv0).context("argv[0] contains NUL")?];
     for a in &args.args {
         argv.push(CString::new(a.as_bytes()).context("argument contains NUL")?);
     }
+    if args.argv0.is_none() && args.env_file.is_none() && args.env.is_empty() && invoked_through_binfmt() {
+        // The kernel ran a .wasm through us: the program gets the environment
+        // it was executed with, as a native one would.
+        args.inherit_env = true;
+    }
     let env_file = env_file(&args)?;
-    let process = Process::new(argv, env_file, args.strace);
+    let mut process = Process::new(argv, env_file, args.strace);
+    process.no_native_exec = args.no_native_exec;
+    process.exec_flags = exec_flags(&args);
     Ok(run::run(&engine, &module, process, &run::Limits { max_memory: args.max_memory })?)
+}
+
+/// The options a wali-run re-executed by the guest's execve gets again.
+fn exec_flags(args: &RunArgs) -> Vec<std::ffi::OsString> {
+    let mut flags = Vec::new();
+    if args.strace {
+        flags.push("--strace".into());
+    }
+    if args.no_native_exec {
+        flags.push("--no-native-exec".into());
+    }
+    if let Some(m) = args.max_memory {
+        flags.push(format!("--max-memory={m}").into());
+    }
+    if args.no_cache {
+        flags.push("--no-cache".into());
+    }
+    flags
+}
+
+/// Started by a guest's execve (`--argv0`): name the process after the
+/// program, as the kernel does for a native execve, and keep the
+/// environment file out of later execs.
+fn reexecuted(file: &std::path::Path, args: &RunArgs) {
+    if let Some(name) = file.file_name() {
+        let name: Vec<u8> = name.as_bytes().iter().copied().filter(|b| *b != 0).take(15).collect();
+        if let Ok(name) = CString::new(name) {
+            // SAFETY: PR_SET_NAME reads a NUL-terminated string of at most 16 bytes.
+            unsafe { libc::prctl(libc::PR_SET_NAME, name.as_ptr()) };
+        }
+    }
+    let fd = args.env_file.as_ref().and_then(|p| p.to_str()).and_then(|p| p.strip_prefix("/proc/self/fd/")).and_then(|n| n.parse::<i32>().ok());
+    if let Some(fd) = fd {
+        // SAFETY: sets a flag on the descriptor the parent handed over.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+}
+
+/// Whether the kernel executed a WebAssembly module and binfmt_misc made it
+/// run wali-run: the file the kernel was asked to execute (`AT_EXECFN`) is
+/// then a module rather than this binary.
+fn invoked_through_binfmt() -> bool {
+    // SAFETY: getauxval returns the address of a NUL-terminated string on the
+    // initial stack (or 0), valid for the life of the process.
+    let execfn = unsafe { libc::getauxval(libc::AT_EXECFN) } as *const libc::c_char;
+    if execfn.is_null() {
+        return false;
+    }
+    // SAFETY: as above.
+    let path = unsafe { std::ffi::CStr::from_ptr(execfn) };
+    let path = std::path::Path::new(std::ffi::OsStr::from_bytes(path.to_bytes()));
+    let mut head = [0u8; 8];
+    std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head)).is_ok() && &head == spawn::WASM_MODULE_MAGIC
+}
+
+const BINFMT_DIR: &str = "/proc/sys/fs/binfmt_misc";
+const BINFMT_NAME: &str = "wali-run";
+
+/// The binfmt_misc registration line for `interpreter`: modules with the core
+/// Wasm header (magic and mask), flag F (the interpreter is opened now, so
+/// it works in containers and chroots too).
+fn binfmt_line(interpreter: &std::path::Path) -> Result<String> {
+    let interp = interpreter.to_str().with_context(|| format!("{}: interpreter path is not UTF-8", interpreter.display()))?;
+    if interp.contains([':', '\n', '\0']) {
+        bail!("{interp}: binfmt_misc cannot register an interpreter path containing ':' or a newline");
+    }
+    let hex = |bytes: &[u8]| {
+        bytes.iter().map(|b| if b.is_ascii_alphanumeric() { char::from(*b).to_string() } else { format!("\\x{b:02x}") }).collect::<String>()
+    };
+    let magic = hex(spawn::WASM_MODULE_MAGIC);
+    let mask = hex(&[0xff; 8]);
+    Ok(format!(":{BINFMT_NAME}:M::{magic}:{mask}:{interp}:F"))
+}
+
+/// `wali-run register`.
+fn register(interpreter: Option<PathBuf>, dry_run: bool) -> Result<()> {
+    let interpreter = match interpreter {
+        Some(p) => std::path::absolute(&p).with_context(|| format!("{}: bad interpreter path", p.display()))?,
+        None => std::env::current_exe().context("cannot find the wali-run binary")?,
+    };
+    let line = binfmt_line(&interpreter)?;
+    if dry_run {
+        println!("{line}");
+        return Ok(());
+    }
+    if !interpreter.is_file() {
+        bail!("{}: interpreter not found", interpreter.display());
+    }
+    binfmt_write("register", &line)
+}
+
+/// `wali-run unregister`.
+fn unregister() -> Result<()> {
+    let dir = std::path::Path::new(BINFMT_DIR);
+    if dir.join("register").exists() && !dir.join(BINFMT_NAME).exists() {
+        bail!("wali-run is not registered with binfmt_misc");
+    }
+    binfmt_write(BINFMT_NAME, "-1")
+}
+
+/// Write `text` to the binfmt_misc control file `name`, with one-line errors.
+fn binfmt_write(name: &str, text: &str) -> Result<()> {
+    let path = std::path::Path::new(BINFMT_DIR).join(name);
+    if !std::path::Path::new(BINFMT_DIR).join("register").exists() {
+        bail!("binfmt_misc is not mounted at {BINFMT_DIR} (mount -t binfmt_misc binfmt_misc {BINFMT_DIR})");
+    }
+    let mut f = match std::fs::OpenOptions::new().write(true).open(&path) {
+        Ok(f) => f,
+        Err(e) if matches!(e.raw_os_error(), Some(libc::EACCES | libc::EPERM | libc::EROFS)) => {
+            bail!("{} is not writable (run as root): {e}", path.display())
+        }
+        Err(e) => bail!("cannot open {}: {e}", path.display()),
+    };
+    match f.write_all(text.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.raw_os_error() == Some(libc::EEXIST) => {
+            bail!("a binfmt_misc entry named {BINFMT_NAME} exists already (wali-run unregister first)")
+        }
+        Err(e) if matches!(e.raw_os_error(), Some(libc::EACCES | libc::EPERM)) => {
+            bail!("{} is not writable (run as root): {e}", path.display())
+        }
+        Err(e) => bail!("writing `{text}` to {}: {e}", path.display()),
+    }
 }
 
 /// The environment file handed to the guest. `--env-file` alone is passed as
@@ -169,11 +330,14 @@ fn env_file(args: &RunArgs) -> Result<Option<PathBuf>> {
         set(k.as_bytes(), v.as_bytes());
     }
     let mut content = Vec::new();
-    for (k, v) in &vars {
+    // One line per variable: a name or value with a newline (an exported
+    // bash function) cannot be carried and is left out.
+    for (k, v) in vars.iter().filter(|(k, v)| !k.is_empty() && !k.contains(&b'\n') && !v.contains(&b'\n')) {
         content.extend_from_slice(k);
         content.push(b'=');
         content.extend_from_slice(v);
         content.push(b'\n');
     }
-    wali_run::host::private_file("wali-env", &content).map(Some)
+    let fd = spawn::env_memfd(&content, false).map_err(|e| anyhow::anyhow!("cannot create the environment file: {e:?}"))?;
+    Ok(Some(PathBuf::from(format!("/proc/self/fd/{fd}"))))
 }

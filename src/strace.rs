@@ -31,7 +31,9 @@ pub fn line(cx: &Cx<'_, '_>, name: &str, args: &[u64], ret: Option<i64>) {
         }
         None => s.push_str(" = ?"),
     }
-    eprintln!("{s}");
+    // One write per line: forked processes share stderr.
+    s.push('\n');
+    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), s.as_bytes());
 }
 
 fn decode(cx: &Cx<'_, '_>, arg: Option<(&str, &str)>, raw: u64) -> String {

@@ -1,23 +1,379 @@
 //! Processes: fork, execve, wait4, waitid.
+//!
+//! `fork` forks the host process inside the host call: the child continues
+//! the same guest with a copy-on-write copy of everything (engine, stores,
+//! linear memory, shared or not) and gets 0. Only the calling thread exists
+//! in the child, as natively; the runtime starts no helper thread of its own
+//! (the compilation cache is a plain directory, see `engine::DiskCache`) and
+//! holds its own locks across the fork so that none is left held by a thread
+//! that does not exist in the child.
+//!
+//! `execve` of a Wasm module (`\0asm` version 1, or a `.cwasm` precompiled by
+//! wasmtime) re-executes wali-run itself (`/proc/self/exe`, same PID) with the
+//! runtime flags this process was started with, the guest's `argv[0]`, and its
+//! environment in an in-memory file that disappears with the process, so it
+//! needs no binfmt_misc registration and leaves no file behind. Anything else
+//! is executed natively with the guest's argv and envp, unless
+//! `--no-native-exec` was given (then `-EACCES`).
 
-use super::{Cx, Errno, SysResult};
+use super::{Cx, Errno, SysResult, cvt};
+use crate::host::Process;
+use crate::memory::{Access, Mem};
+use std::ffi::{CStr, CString, OsString};
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use wali_abi::{convert, guest::Pod};
 
-pub fn fork(_cx: &mut Cx<'_, '_>) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// fork(): a copy of the calling process; 0 in the child, the child's pid in the parent.
+pub fn fork(cx: &mut Cx<'_, '_>) -> SysResult {
+    let process = cx.host().process.clone();
+    let pid = {
+        // Hold the runtime's own locks across the copy: no other guest thread
+        // can be inside them, so the child gets them unlocked.
+        let _mm = process.mm.lock().unwrap_or_else(|e| e.into_inner());
+        let _threads = process.threads.lock().unwrap_or_else(|e| e.into_inner());
+        let _out = std::io::stdout().lock();
+        let _err = std::io::stderr().lock();
+        // SAFETY: glibc's fork (clone(SIGCHLD) on aarch64). The child runs only
+        // this thread, which continues the guest; the locks above are released
+        // by it as in the parent.
+        unsafe { libc::fork() }
+    };
+    if pid == 0 {
+        after_fork_child(&process);
+    }
+    cvt(pid)
 }
 
-pub fn vfork(_cx: &mut Cx<'_, '_>) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// vfork(): as fork. The guest cannot share the parent's stack the way a
+/// native vfork child does, so it gets a copy; the parent does not wait for
+/// the child's execve or exit (allowed: vfork's suspension is an optimisation
+/// that programs must not rely on for correctness beyond exec/_exit).
+pub fn vfork(cx: &mut Cx<'_, '_>) -> SysResult {
+    fork(cx)
 }
 
-pub fn execve(_cx: &mut Cx<'_, '_>, _path: u32, _argv: u32, _envp: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// Runtime state to fix up in a forked child, in the only thread it has.
+///
+/// The guest's other threads do not exist in the child: the count of live
+/// secondary threads starts again at 0 (`ever_threaded` stays, so `exit` still
+/// ends only the calling thread, which the guest libc turns into a process
+/// exit when it is the last one). Per-thread signal machinery re-arms here.
+pub fn after_fork_child(process: &Process) {
+    *process.threads.lock().unwrap_or_else(|e| e.into_inner()) = 0;
 }
 
-pub fn wait4(_cx: &mut Cx<'_, '_>, _pid: i32, _status: u32, _options: i32, _rusage: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// wait4(pid, wstatus, options, rusage): wait for a child to change state;
+/// returns its pid (0 with WNOHANG when none did).
+pub fn wait4(cx: &mut Cx<'_, '_>, pid: i32, wstatus: u32, options: i32, rusage: u32) -> SysResult {
+    let mem = cx.mem();
+    // Check the outputs before a child is reaped.
+    mem.opt_buf(wstatus, 4, Access::Write)?;
+    mem.opt_buf(rusage, KERNEL_RUSAGE, Access::Write)?;
+    let mut status: libc::c_int = 0;
+    // SAFETY: all-zero is a valid rusage.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    let ru_ptr = if rusage == 0 { std::ptr::null_mut() } else { &mut ru as *mut libc::rusage };
+    // SAFETY: both pointers are to live host locals (or NULL).
+    let r = cvt(unsafe { libc::wait4(pid, &mut status, options, ru_ptr) })?;
+    if r > 0 {
+        mem.write_opt(wstatus, &status)?;
+        write_rusage(&mem, rusage, &ru)?;
+    }
+    Ok(r)
 }
 
-pub fn waitid(_cx: &mut Cx<'_, '_>, _idtype: i32, _id: i32, _info: u32, _options: i32, _rusage: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// waitid(idtype, id, infop, options, rusage): wait for a child to change
+/// state; the child is described in the SIGCHLD siginfo at `infop`.
+pub fn waitid(cx: &mut Cx<'_, '_>, idtype: i32, id: i32, info: u32, options: i32, rusage: u32) -> SysResult {
+    let mem = cx.mem();
+    mem.opt_buf(info, GUEST_SIGINFO, Access::Write)?;
+    mem.opt_buf(rusage, KERNEL_RUSAGE, Access::Write)?;
+    // SAFETY: all-zero is a valid siginfo and rusage.
+    let mut si: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    let si_ptr = if info == 0 { std::ptr::null_mut() } else { &mut si as *mut libc::siginfo_t };
+    let ru_ptr = if rusage == 0 { std::ptr::null_mut() } else { &mut ru as *mut libc::rusage };
+    // SAFETY: the raw syscall (the libc wrapper has no rusage argument) with
+    // live host locals or NULL.
+    let r = cvt(unsafe { libc::syscall(libc::SYS_waitid, idtype, id, si_ptr, options, ru_ptr) });
+    if info != 0 {
+        // The kernel stores these six fields, also when no child was waited
+        // for (then zeros); the rest of the guest's siginfo stays untouched.
+        // SAFETY: the kernel filled the SIGCHLD view of the union (or zeros).
+        let (pid, uid, status) = unsafe { (si.si_pid(), si.si_uid(), si.si_status()) };
+        mem.write_array::<i32>(info, &[si.si_signo, si.si_errno, si.si_code])?;
+        mem.write_array::<i32>(info + SIGINFO_UNION, &[pid, uid as i32, status])?;
+    }
+    let r = r?;
+    if si.si_signo == libc::SIGCHLD {
+        // A child was waited for: the kernel filled the rusage.
+        write_rusage(&mem, rusage, &ru)?;
+    }
+    Ok(r)
+}
+
+/// Bytes of `struct rusage` the kernel writes (the guest libc's struct adds
+/// reserved space after them).
+const KERNEL_RUSAGE: usize = 144;
+/// `siginfo_t` of the guest, and the offset of its union (`si_pid`, `si_uid`,
+/// `si_status` for SIGCHLD), as on x86_64.
+const GUEST_SIGINFO: usize = 128;
+const SIGINFO_UNION: u32 = 16;
+
+fn write_rusage(mem: &Mem<'_>, rusage: u32, ru: &libc::rusage) -> Result<(), Errno> {
+    if rusage != 0 {
+        mem.write_bytes(rusage, &convert::rusage_from_host(ru).as_bytes()[..KERNEL_RUSAGE])?;
+    }
+    Ok(())
+}
+
+/// Longest single argument or environment string, its NUL included
+/// (`MAX_ARG_STRLEN`, 32 pages).
+const MAX_ARG_STRLEN: usize = 32 * 4096;
+
+/// execve(path, argv, envp): run another program in this process. Returns
+/// only on failure.
+pub fn execve(cx: &mut Cx<'_, '_>, path: u32, argv: u32, envp: u32) -> SysResult {
+    let mem = cx.mem();
+    let file = mem.cstring(path)?;
+    if file.is_empty() {
+        return Err(Errno::ENOENT.into());
+    }
+    let mut budget = arg_max();
+    let args = string_array(&mem, argv, &mut budget)?;
+    let env = if envp == 0 { None } else { Some(string_array(&mem, envp, &mut budget)?) };
+    let process = cx.host().process.clone();
+    let target = classify(&file, process.no_native_exec)?;
+    if process.strace {
+        // A successful execve does not return to print its line.
+        crate::strace::line(cx, "execve", &[path as u64, argv as u64, envp as u64], None);
+    }
+    let err = match target {
+        Target::Wasm => exec_wasm(&process, &file, &args, env.as_deref()),
+        Target::Native => exec_native(&file, &args, env.as_deref().unwrap_or_default()),
+    };
+    Err(err.into())
+}
+
+/// The total size the kernel accepts for argv and envp (strings and pointers).
+fn arg_max() -> usize {
+    // SAFETY: plain sysconf.
+    let n = unsafe { libc::sysconf(libc::_SC_ARG_MAX) };
+    if n > 0 { n as usize } else { 128 * 1024 }
+}
+
+/// A NULL-terminated guest array of string pointers (NULL: empty), charged
+/// against `budget` as the kernel counts it (each string with its NUL, plus a
+/// pointer); `E2BIG` past it.
+fn string_array(mem: &Mem<'_>, array: u32, budget: &mut usize) -> Result<Vec<CString>, Errno> {
+    let mut out = Vec::new();
+    if array == 0 {
+        return Ok(out);
+    }
+    for i in 0u32.. {
+        let slot = i.checked_mul(4).and_then(|o| array.checked_add(o)).ok_or(Errno::EFAULT)?;
+        let p: u32 = mem.read(slot)?;
+        if p == 0 {
+            break;
+        }
+        let s = mem.cstring_max(p, MAX_ARG_STRLEN - 1).map_err(|e| if e == Errno::ENAMETOOLONG { Errno(libc::E2BIG) } else { e })?;
+        let cost = s.as_bytes().len() + 1 + size_of::<usize>();
+        *budget = budget.checked_sub(cost).ok_or(Errno(libc::E2BIG))?;
+        out.push(s);
+    }
+    Ok(out)
+}
+
+/// What kind of program an execve target is.
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    /// A WebAssembly module for wali-run.
+    Wasm,
+    /// Anything else: for the kernel to run (or refuse).
+    Native,
+}
+
+/// Header of a core WebAssembly module (what binfmt_misc is registered for).
+pub const WASM_MODULE_MAGIC: &[u8; 8] = b"\0asm\x01\0\0\0";
+
+/// Decide by the file's first bytes, failing as the kernel would for a file
+/// that cannot be executed (missing, not a regular file, no execute permission).
+fn classify(file: &CStr, no_native_exec: bool) -> Result<Target, Errno> {
+    // Non-blocking and without taking a terminal: a FIFO or device is only
+    // looked at (and refused below), never waited for.
+    // SAFETY: plain open of a NUL-terminated path; the fd is owned below.
+    let fd = unsafe { libc::open(file.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC | libc::O_NONBLOCK | libc::O_NOCTTY) };
+    if fd < 0 {
+        let e = Errno::last();
+        // An executable we may not read (mode --x) can still be a native
+        // program: the kernel decides.
+        return if e == Errno::EACCES && !no_native_exec { Ok(Target::Native) } else { Err(e) };
+    }
+    // SAFETY: fd was just opened and is owned by this File.
+    let f = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(fd) };
+    let meta = f.metadata().map_err(|e| Errno(e.raw_os_error().unwrap_or(libc::EIO)))?;
+    // The kernel execs regular files only, with execute permission, from a
+    // mount that allows it (faccessat(X_OK) checks all three of the last).
+    // SAFETY: plain syscall on a NUL-terminated path.
+    if !meta.is_file() || unsafe { libc::faccessat(libc::AT_FDCWD, file.as_ptr(), libc::X_OK, libc::AT_EACCESS) } != 0 {
+        return Err(Errno::EACCES);
+    }
+    let mut head = [0u8; 8];
+    let n = std::io::Read::read(&mut &f, &mut head).unwrap_or(0);
+    let head = &head[..n];
+    let wasm = head == WASM_MODULE_MAGIC
+        || (head.starts_with(b"\x7fELF")
+            && matches!(
+                wasmtime::Engine::detect_precompiled_file(std::path::Path::new(std::ffi::OsStr::from_bytes(file.to_bytes()))),
+                Ok(Some(wasmtime::Precompiled::Module))
+            ));
+    match (wasm, no_native_exec) {
+        (true, _) => Ok(Target::Wasm),
+        (false, false) => Ok(Target::Native),
+        (false, true) => Err(Errno::EACCES),
+    }
+}
+
+/// Replace this process by a native program; returns the errno of the failure.
+fn exec_native(file: &CStr, args: &[CString], env: &[CString]) -> Errno {
+    let argv = null_terminated(args);
+    let envp = null_terminated(env);
+    // SAFETY: NUL-terminated strings and NULL-terminated arrays that outlive
+    // the call.
+    unsafe { libc::execve(file.as_ptr(), argv.as_ptr(), envp.as_ptr()) };
+    Errno::last()
+}
+
+fn null_terminated(strings: &[CString]) -> Vec<*const libc::c_char> {
+    strings.iter().map(|s| s.as_ptr()).chain(std::iter::once(std::ptr::null())).collect()
+}
+
+/// Replace this process by a new wali-run running the module `file`: same
+/// PID, same host environment, the runtime flags of this one, the guest's
+/// argv and (when `env` is given) its environment through an in-memory file.
+/// Returns the errno of the failure.
+fn exec_wasm(process: &Process, file: &CStr, args: &[CString], env: Option<&[CString]>) -> Errno {
+    let env_fd = match env.filter(|e| !e.is_empty()) {
+        None => None,
+        Some(vars) => match env_memfd(&env_file_content(vars), true) {
+            Ok(fd) => Some(fd),
+            Err(e) => return e,
+        },
+    };
+    let cmdline = reexec_args(process, file, args, env_fd);
+    let argv = null_terminated(&cmdline);
+    // SAFETY: as in exec_native; the host environment (`environ`) is passed on.
+    unsafe { libc::execv(c"/proc/self/exe".as_ptr(), argv.as_ptr()) };
+    let err = Errno::last();
+    if let Some(fd) = env_fd {
+        // SAFETY: our own descriptor, not handed to anyone.
+        unsafe { libc::close(fd) };
+    }
+    err
+}
+
+/// The command line of the re-executed wali-run.
+fn reexec_args(process: &Process, file: &CStr, args: &[CString], env_fd: Option<i32>) -> Vec<CString> {
+    let mut argv0 = b"--argv0=".to_vec();
+    argv0.extend_from_slice(args.first().map_or(&b""[..], |a| a.as_bytes()));
+    let self_name = std::env::args_os().next().unwrap_or_else(|| OsString::from("wali-run"));
+    let mut out: Vec<Vec<u8>> = vec![self_name.into_vec()];
+    out.extend(process.exec_flags.iter().map(|f| f.as_bytes().to_vec()));
+    out.push(argv0);
+    if let Some(fd) = env_fd {
+        out.push(format!("--env-file=/proc/self/fd/{fd}").into_bytes());
+    }
+    out.push(b"--".to_vec());
+    out.push(file.to_bytes().to_vec());
+    out.extend(args.iter().skip(1).map(|a| a.as_bytes().to_vec()));
+    out.into_iter().map(|v| CString::new(v).expect("no NUL in C strings and flags")).collect()
+}
+
+/// The environment as the guest libc reads its env file: one `KEY=VALUE` per
+/// line. Entries the format cannot carry (empty, or with a newline, e.g. an
+/// exported bash function) are left out.
+fn env_file_content(vars: &[CString]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for v in vars.iter().map(|v| v.as_bytes()).filter(|v| !v.is_empty() && !v.contains(&b'\n')) {
+        out.extend_from_slice(v);
+        out.push(b'\n');
+    }
+    out
+}
+
+/// An in-memory file holding `content`, on a high descriptor (so it does not
+/// take the low numbers a program expects to get from its own `open`s).
+/// `inheritable`: kept across execve (for a re-executed wali-run), else
+/// close-on-exec. Returns the descriptor; the file is gone with the last one.
+pub fn env_memfd(content: &[u8], inheritable: bool) -> Result<i32, Errno> {
+    use std::io::Write;
+    use std::os::fd::{FromRawFd, IntoRawFd};
+    // SAFETY: plain syscall; the descriptor is owned by the File below.
+    let fd = unsafe { libc::memfd_create(c"wali-env".as_ptr(), libc::MFD_CLOEXEC) };
+    if fd < 0 {
+        return Err(Errno::last());
+    }
+    // SAFETY: a fresh descriptor we own.
+    let mut f = unsafe { std::fs::File::from_raw_fd(fd) };
+    f.write_all(content).map_err(|e| Errno(e.raw_os_error().unwrap_or(libc::EIO)))?;
+    let fd = f.into_raw_fd();
+    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: plain syscalls on our own descriptor.
+    unsafe {
+        libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit);
+        let low = (limit.rlim_cur.min(1024) / 2) as i32;
+        let cmd = if inheritable { libc::F_DUPFD } else { libc::F_DUPFD_CLOEXEC };
+        let high = if low > fd { libc::fcntl(fd, cmd, low) } else { -1 };
+        if high >= 0 {
+            libc::close(fd);
+            return Ok(high);
+        }
+        if inheritable && libc::fcntl(fd, libc::F_SETFD, 0) != 0 {
+            let e = Errno::last();
+            libc::close(fd);
+            return Err(e);
+        }
+    }
+    Ok(fd)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn env_file_drops_what_the_format_cannot_carry() {
+        let vars = [c"A=1".to_owned(), c"".to_owned(), c"F=() {\n echo\n}".to_owned(), c"B=x=y".to_owned()];
+        assert_eq!(env_file_content(&vars), b"A=1\nB=x=y\n");
+    }
+
+    #[test]
+    fn reexec_command_line() {
+        let mut p = Process::new(vec![], None, false);
+        p.exec_flags = vec!["--strace".into(), "--max-memory=65536".into()];
+        let args = [c"prog".to_owned(), c"-x".to_owned(), c"--".to_owned()];
+        let v = reexec_args(&p, c"./m.wasm", &args, Some(600));
+        let v: Vec<&[u8]> = v.iter().map(|s| s.as_bytes()).collect();
+        assert_eq!(
+            &v[1..],
+            [&b"--strace"[..], b"--max-memory=65536", b"--argv0=prog", b"--env-file=/proc/self/fd/600", b"--", b"./m.wasm", b"-x", b"--"]
+        );
+        let v = reexec_args(&p, c"m.wasm", &[], None);
+        assert_eq!(v[3].as_bytes(), b"--argv0=", "an empty argv gives an empty argv[0], as Linux does");
+    }
+
+    #[test]
+    fn memfd_on_a_high_descriptor() {
+        let fd = env_memfd(b"K=V\n", false).unwrap();
+        assert!(fd >= 3);
+        let text = std::fs::read(format!("/proc/self/fd/{fd}")).unwrap();
+        assert_eq!(text, b"K=V\n");
+        // SAFETY: our descriptor.
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFD) };
+        assert_eq!(flags & libc::FD_CLOEXEC, libc::FD_CLOEXEC);
+        unsafe { libc::close(fd) };
+        let fd = env_memfd(b"", true).unwrap();
+        assert_eq!(unsafe { libc::fcntl(fd, libc::F_GETFD) } & libc::FD_CLOEXEC, 0);
+        unsafe { libc::close(fd) };
+    }
 }

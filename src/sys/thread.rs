@@ -68,8 +68,16 @@ pub fn wasm_thread_spawn(cx: &mut Cx<'_, '_>, start: u32, arg: u32) -> SysResult
             exit_process_now(status);
         }
         let mut n = process.threads.lock().unwrap_or_else(|e| e.into_inner());
-        *n -= 1;
+        // A child forked by this thread counts it nowhere (fork resets the count).
+        *n = n.saturating_sub(1);
         process.thread_ended.notify_all();
+        drop(n);
+        // SAFETY: plain id queries.
+        if unsafe { libc::gettid() == libc::getpid() } {
+            // This thread forked: in the child it is the only (main) thread,
+            // and the process ends with it.
+            exit_process_now(process.last_thread_status.load(Ordering::SeqCst));
+        }
     });
     let fail = |process: &crate::host::Process| {
         let mut n = process.threads.lock().unwrap_or_else(|e| e.into_inner());
