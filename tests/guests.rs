@@ -299,6 +299,94 @@ fn proc() {
     differential("proc", "proc", false);
 }
 
+/// 8 threads under a futex mutex, CLONE_CHILD_CLEARTID-style joins, and the
+/// futex operations (timeouts, wrong values, requeue, wake-op, bitsets).
+#[test]
+fn threads() {
+    differential("threads", "threads", false);
+}
+
+/// 1,000 thread create/join cycles; one thread left and VmRSS bounded at the end.
+#[test]
+fn thread_churn() {
+    differential("thread_churn", "thread_churn", false);
+}
+
+/// Process exit from a secondary thread while the others are blocked (futex,
+/// read on a pipe): the process must end at once with the exiting thread's status.
+fn exit_from_thread(args: &[&str], want: i32) {
+    build();
+    let native = run(native_cmd("exit_group_thread", args));
+    let wasm = run(wasm_cmd("exit_group_thread", &[], args));
+    if native.status.and_then(|s| s.code()) != Some(want) || native.stdout.contains("[MISMATCH") {
+        panic!(
+            "exit_group_thread {args:?} fails NATIVELY ({}, want exit {want}):\n{}{}",
+            native.status_str(),
+            native.stdout,
+            native.stderr
+        );
+    }
+    assert_same(&format!("exit_group_thread {args:?}"), &native, &wasm);
+    assert!(
+        wasm.elapsed < Duration::from_secs(5),
+        "exit_group_thread {args:?}: wali-run took {:?} to exit (want < 5 s)",
+        wasm.elapsed
+    );
+}
+
+#[test]
+fn exit_group_thread() {
+    exit_from_thread(&[], 42);
+}
+
+/// `__proc_exit` from a secondary thread behaves like exit_group.
+#[test]
+fn exit_group_thread_proc_exit() {
+    exit_from_thread(&["proc_exit"], 43);
+}
+
+/// SYS_exit of the main thread ends only it; the process ends with the last thread.
+#[test]
+fn exit_group_thread_main_exit() {
+    exit_from_thread(&["main_exit"], 9);
+}
+
+/// setjmp/longjmp lowered to Wasm exception handling: the module must use the
+/// exnref encoding (a tag, try_table, throw), not the legacy try/catch.
+#[test]
+fn sjlj() {
+    build();
+    let bytes = std::fs::read(build_dir().join("sjlj.wasm")).unwrap();
+    let (mut tags, mut try_tables, mut throws, mut legacy) = (0, 0, 0, Vec::new());
+    for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
+        match payload.expect("sjlj.wasm parses") {
+            wasmparser::Payload::TagSection(r) => tags += r.count(),
+            wasmparser::Payload::CodeSectionEntry(body) => {
+                let mut ops = body.get_operators_reader().unwrap();
+                while !ops.eof() {
+                    match ops.read().expect("sjlj.wasm: operator") {
+                        wasmparser::Operator::TryTable { .. } => try_tables += 1,
+                        wasmparser::Operator::Throw { .. } => throws += 1,
+                        op @ (wasmparser::Operator::Try { .. }
+                        | wasmparser::Operator::Catch { .. }
+                        | wasmparser::Operator::CatchAll
+                        | wasmparser::Operator::Delegate { .. }
+                        | wasmparser::Operator::Rethrow { .. }) => legacy.push(format!("{op:?}")),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        tags == 1 && try_tables > 0 && throws > 0 && legacy.is_empty(),
+        "sjlj.wasm: want 1 tag, try_table and throw and no legacy EH; got {tags} tags, {try_tables} try_table, \
+         {throws} throw, legacy {legacy:?}"
+    );
+    differential("sjlj", "sjlj", false);
+}
+
 const GUEST_ARGS: &[&str] = &["one", "two words", "", "--env", "X=y", "-v", "ünï©ødé", "last"];
 
 /// argv through the __cl_* imports and the environment through __get_init_envfile:

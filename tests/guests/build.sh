@@ -5,6 +5,13 @@
 # plus build/mm_noshared.wasm (mm.c linked WITHOUT shared memory).
 # Idempotent: a target is rebuilt only when a source or header is newer.
 # Usage: tests/guests/build.sh [-f]   (-f forces a rebuild)
+#
+# A test source may carry build directives, one per line, starting at column 0:
+#   //@ src FILE...            extra sources (paths relative to tests/guests) for both builds
+#   //@ wasm-src FILE...       extra sources for the wasm build only (.c or .s)
+#   //@ native-src FILE...     extra sources for the native build only
+#   //@ wasm-cflags FLAG...    extra flags for the wasm build (compile and link)
+#   //@ native-cflags FLAG...  extra flags for the native build
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -72,19 +79,30 @@ run() {
   fi
 }
 
+directive() { # KEY SRC: the words of every "//@ KEY ..." line of SRC
+  sed -n "s|^//@ $1 ||p" "$2" | tr '\n' ' '
+}
+
 built=0
 for src in "$here"/*.c; do
   name="$(basename "$src" .c)"
-  if needs_build "$out/$name.wasm" "$src"; then
+  read -r -a w_src <<<"$(directive src "$src") $(directive wasm-src "$src")"
+  read -r -a n_src <<<"$(directive src "$src") $(directive native-src "$src")"
+  read -r -a w_flags <<<"$(directive wasm-cflags "$src")"
+  read -r -a n_flags <<<"$(directive native-cflags "$src")"
+  w_src=("${w_src[@]/#/$here/}")
+  n_src=("${n_src[@]/#/$here/}")
+  if needs_build "$out/$name.wasm" "$src" "${w_src[@]}"; then
     echo "  wasm    $name"
-    run "$CLANG" "${WASM_CFLAGS[@]}" "${WASM_LDFLAGS_SHARED[@]}" -o "$out/tmp/$name.wasm" \
-      "$src" "$here/lib/rt.c" "$builtins"
+    run "$CLANG" "${WASM_CFLAGS[@]}" "${w_flags[@]}" "${WASM_LDFLAGS_SHARED[@]}" -o "$out/tmp/$name.wasm" \
+      "$src" "${w_src[@]}" "$here/lib/rt.c" "$builtins"
     mv -f "$out/tmp/$name.wasm" "$out/$name.wasm"
     built=$((built + 1))
   fi
-  if needs_build "$out/$name.native" "$src"; then
+  if needs_build "$out/$name.native" "$src" "${n_src[@]}"; then
     echo "  native  $name"
-    run "$CC_NATIVE" "${NATIVE_CFLAGS[@]}" -o "$out/tmp/$name.native" "$src" "$here/lib/rt.c"
+    run "$CC_NATIVE" "${NATIVE_CFLAGS[@]}" "${n_flags[@]}" -o "$out/tmp/$name.native" "$src" "${n_src[@]}" \
+      "$here/lib/rt.c"
     mv -f "$out/tmp/$name.native" "$out/$name.native"
     built=$((built + 1))
   fi

@@ -273,6 +273,34 @@ typedef __UINTPTR_TYPE__ uptr;
 #define GRND_NONBLOCK 1
 #define GRND_RANDOM 2
 
+/* futex */
+#define FUTEX_WAIT 0
+#define FUTEX_WAKE 1
+#define FUTEX_REQUEUE 3
+#define FUTEX_CMP_REQUEUE 4
+#define FUTEX_WAKE_OP 5
+#define FUTEX_WAIT_BITSET 9
+#define FUTEX_WAKE_BITSET 10
+#define FUTEX_PRIVATE_FLAG 128
+#define FUTEX_CLOCK_REALTIME 256
+#define FUTEX_BITSET_MATCH_ANY 0xffffffffu
+#define FUTEX_OP_SET 0
+#define FUTEX_OP_ADD 1
+#define FUTEX_OP_OR 2
+#define FUTEX_OP_ANDN 3
+#define FUTEX_OP_XOR 4
+#define FUTEX_OP_CMP_EQ 0
+#define FUTEX_OP_CMP_NE 1
+#define FUTEX_OP_CMP_LT 2
+#define FUTEX_OP_CMP_LE 3
+#define FUTEX_OP_CMP_GT 4
+#define FUTEX_OP_CMP_GE 5
+#define FUTEX_OP(op, oparg, cmp, cmparg) \
+    (int)((((op) & 0xfu) << 28) | (((cmp) & 0xfu) << 24) | (((oparg) & 0xfffu) << 12) | ((cmparg) & 0xfffu))
+/* val2 of FUTEX_REQUEUE / FUTEX_CMP_REQUEUE / FUTEX_WAKE_OP travels in the timeout slot */
+#define FUTEX_VAL2(n) ((const struct w_timespec *)(uptr)(unsigned)(n))
+#define W_INT_MAX 0x7fffffff
+
 /* ------------------------------------------------------------------ */
 /* Structs (x86-64 kernel layout == WALI guest layout).                */
 /* ------------------------------------------------------------------ */
@@ -579,6 +607,10 @@ W5(prctl, int, i64_t, i64_t, i64_t, i64_t)
 W2(getgroups, int, unsigned *)
 W1(exit_group, int)
 
+/* threads */
+W6(futex, int *, int, int, const struct w_timespec *, int *, int)
+W1(exit, int)                      /* ends the calling thread (once threads exist) */
+
 #undef W0
 #undef W1
 #undef W2
@@ -598,6 +630,10 @@ WALI_IMPORT("__cl_get_argc") unsigned wali_cl_get_argc(void);
 WALI_IMPORT("__cl_get_argv_len") unsigned wali_cl_get_argv_len(unsigned idx);
 WALI_IMPORT("__cl_copy_argv") int wali_cl_copy_argv(char *buf, unsigned idx);
 WALI_IMPORT("__get_init_envfile") int wali_get_init_envfile(char *buf, unsigned size);
+/* Runs table entry `fnidx` as fnidx(tid, arg) on a new thread (new instance, same
+ * shared memory, initial globals: the entry must set __stack_pointer itself).
+ * Returns the new thread's tid, or a negative value. Use w_thread_start(). */
+WALI_IMPORT("__wasm_thread_spawn") int wali_wasm_thread_spawn(int fnidx, void *arg);
 #else
 int wali_aux_init(void);
 int wali_aux_deinit(void);
@@ -646,6 +682,32 @@ void chk_yes(const char *label, int cond);                    /* "yes" expected 
 void chk_str(const char *label, const char *got, const char *want);
 void chk_mem(const char *label, const void *got, const void *want, size_t n);
 void show(const char *label, long long r); /* value or errno name, no expectation */
+
+/* ------------------------------------------------------------------ */
+/* Threads (lib/thread.c, plus lib/thread_start.s for wasm; a test opts */
+/* in with "//@ src lib/thread.c" and "//@ wasm-src lib/thread_start.s"). */
+/*   wasm:   __wasm_thread_spawn + the asm entry, on the caller's stack;  */
+/*   native: a detached pthread (glibc's own stack; `stack` unused).      */
+/* ------------------------------------------------------------------ */
+struct w_thread {
+    void *stack_top;       /* wasm offset 0: the thread's __stack_pointer */
+    void (*fn)(void *arg);
+    void *arg;
+    int ctid;              /* wasm offset 12: 1 while running; the exiting thread
+                              stores 0 and FUTEX_WAKEs it (CLONE_CHILD_CLEARTID) */
+    int tid;               /* tid argument of the start function (native: gettid) */
+    int gettid;            /* SYS_gettid inside the thread */
+    int spawn_ret;         /* wasm: __wasm_thread_spawn's result; native: = tid */
+};
+/* 0, or a negative value when the thread could not be created. */
+long long w_thread_start(struct w_thread *t, void (*fn)(void *), void *arg, void *stack, size_t stack_size);
+void w_thread_join(struct w_thread *t); /* FUTEX_WAITs until t->ctid is 0 */
+void w_thread_main(int tid, struct w_thread *t); /* the thread's C part (internal) */
+int w_thread_ids_ok(const struct w_thread *t); /* tid arg == gettid (== spawn result) */
+long long w_futex_wait(int *word, int val, const struct w_timespec *rel_timeout);
+long long w_futex_wake(int *word, int n);
+void w_sleep_ms(long ms);
+long long w_now_ns(int clock);
 
 #ifdef __wasm__
 char **rt_wasm_args(int *argc);
