@@ -133,7 +133,7 @@ impl DiskCache {
             }
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let code = engine.precompile_module(wasm)?;
+        let code = compile(|| engine.precompile_module(wasm))?;
         if let Err(e) = self.store(&path, &code) {
             tracing::warn!("cannot write cache entry {}: {e:#}", path.display());
         }
@@ -152,6 +152,29 @@ impl DiskCache {
 }
 
 const WASM_MAGIC: &[u8] = b"\0asm";
+
+/// Run a compilation on a thread pool of its own and wait until every one of
+/// its threads has exited: the guest then starts in a process whose only
+/// thread is its own (no idle compiler threads to be lost at `fork`, none
+/// visible in `/proc/self/status`).
+pub fn compile<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    let handles = std::sync::Mutex::new(Vec::new());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("wali-compile-{i}"))
+        .spawn_handler(|thread| {
+            let h = std::thread::Builder::new().name(thread.name().unwrap_or("wali-compile").to_string()).spawn(|| thread.run())?;
+            handles.lock().unwrap_or_else(|e| e.into_inner()).push(h);
+            Ok(())
+        })
+        .build();
+    let Ok(pool) = pool else { return f() };
+    let result = pool.install(f);
+    drop(pool);
+    for h in handles.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        let _ = h.join();
+    }
+    result
+}
 
 /// Rewrite a `.wasm` module's bytes for this host, with a clear error for
 /// anything that is not a core Wasm module.
@@ -191,7 +214,7 @@ pub fn load_cached(engine: &Engine, cache: Option<&DiskCache>, path: &Path) -> R
             let wasm = prepare(&bytes, path)?;
             match cache {
                 Some(c) => c.module(engine, &wasm),
-                None => Module::new(engine, &wasm),
+                None => compile(|| Module::new(engine, &wasm)),
             }
             .with_context(|| format!("{}: cannot compile module", path.display()))
         }
@@ -202,7 +225,7 @@ pub fn load_cached(engine: &Engine, cache: Option<&DiskCache>, path: &Path) -> R
 pub fn compile_to_file(engine: &Engine, input: &Path, output: &Path) -> Result<()> {
     let bytes = std::fs::read(input).with_context(|| format!("cannot read {}", input.display()))?;
     let wasm = prepare(&bytes, input)?;
-    let code = engine.precompile_module(&wasm).with_context(|| format!("{}: cannot compile module", input.display()))?;
+    let code = compile(|| engine.precompile_module(&wasm)).with_context(|| format!("{}: cannot compile module", input.display()))?;
     std::fs::write(output, code).with_context(|| format!("cannot write {}", output.display()))
 }
 
