@@ -10,10 +10,11 @@
 //! access through a syscall is `EFAULT`.
 
 use super::{Cx, Errno, SysResult};
-use crate::host::GuestMemory;
+use crate::host::{GuestMemory, Host};
 use crate::memory::{Mem, RangeOp};
 use std::collections::BTreeMap;
 use wali_abi::guest::consts as g;
+use wasmtime::{AsContext, AsContextMut};
 
 const WASM_PAGE: u64 = 65536;
 
@@ -104,17 +105,47 @@ impl MmState {
 
 /// Make linear memory at least `end` bytes long.
 fn grow_to(cx: &mut Cx<'_, '_>, end: u64) -> Result<(), Errno> {
-    let size = cx.mem().size();
+    grow_store_to(&mut *cx.caller, end)
+}
+
+/// [`grow_to`] for any context of the guest's store.
+fn grow_store_to(mut store: impl AsContextMut<Data = Host>, end: u64) -> Result<(), Errno> {
+    let size = store_mem(&store).size();
     if end <= size {
         return Ok(());
     }
     let delta = (end - size).div_ceil(WASM_PAGE);
-    let r = match cx.host().memory.clone() {
+    let r = match store.as_context().data().memory.clone() {
         GuestMemory::Shared(m) => m.grow(delta).map(|_| ()),
-        GuestMemory::Local(m) => m.grow(&mut *cx.caller, delta).map(|_| ()),
+        GuestMemory::Local(m) => m.grow(&mut store, delta).map(|_| ()),
         GuestMemory::None => return Err(Errno::ENOMEM),
     };
     r.map_err(|_| Errno::ENOMEM)
+}
+
+fn store_mem(store: &impl AsContext<Data = Host>) -> Mem<'_> {
+    store.as_context().data().mem(store)
+}
+
+/// Fresh zeroed read-write pages (at least `len` bytes) for the runtime's own
+/// use inside linear memory, e.g. the `siginfo_t` a signal handler is given;
+/// allocated like an anonymous `mmap` of the guest, so the guest's own
+/// mappings never overlap them. Returns the guest address.
+pub fn alloc_pages(mut store: impl AsContextMut<Data = Host>, len: u64) -> Result<u32, Errno> {
+    let len = align_up(len.max(1), page_size());
+    let process = store.as_context().data().process.clone();
+    let mut mm = process.mm.lock().unwrap_or_else(|e| e.into_inner());
+    mm.observe(store_mem(&store).size());
+    let start = mm.find(len);
+    let end = start + len;
+    if end > u32::MAX as u64 + 1 {
+        return Err(Errno::ENOMEM);
+    }
+    grow_store_to(&mut store, end)?;
+    mm.observe_grown_by_us(store_mem(&store).size());
+    place(&store_mem(&store), start, len, g::PROT_READ | g::PROT_WRITE, g::MAP_PRIVATE | g::MAP_ANONYMOUS, -1, 0)?;
+    mm.mark(start, end, false);
+    Ok(start as u32)
 }
 
 /// Map `[addr, addr+len)` as the guest asked, after the range is allocated and

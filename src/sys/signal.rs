@@ -1,67 +1,191 @@
 //! Signals: actions, masks, delivery-related calls, timers that signal, signalfd.
+//!
+//! Signal numbers, `SIG_BLOCK`..., `sa_flags` and the 8-byte kernel sigset are
+//! the same in the guest and on every host; handlers are table-0 indices. The
+//! delivery machinery lives in [`crate::signals`].
 
-use super::{Cx, Errno, SysResult};
+use super::{Cx, Errno, Fault, SysResult, cvt};
+use crate::signals;
+use wali_abi::convert;
+use wali_abi::guest::{self, consts as g};
 
-pub fn rt_sigaction(_cx: &mut Cx<'_, '_>, _sig: i32, _act: u32, _oldact: u32, _sigsetsize: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// Size of a kernel sigset, in the guest and on every host (64 signals).
+const SIGSET_SIZE: u32 = 8;
+
+fn check_sigset_size(size: u32) -> Result<(), Errno> {
+    if size == SIGSET_SIZE { Ok(()) } else { Err(Errno::EINVAL) }
 }
 
-pub fn rt_sigprocmask(_cx: &mut Cx<'_, '_>, _how: i32, _set: u32, _oldset: u32, _sigsetsize: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// rt_sigaction(sig, act, oldact, sigsetsize): `act`/`oldact` are the guest's
+/// packed 24-byte kernel sigaction (handler = table index, `SIG_DFL` 0,
+/// `SIG_IGN` -2).
+pub fn rt_sigaction(cx: &mut Cx<'_, '_>, sig: i32, act: u32, oldact: u32, sigsetsize: u32) -> SysResult {
+    check_sigset_size(sigsetsize)?;
+    let mem = cx.mem();
+    let new = mem.read_opt::<guest::KSigaction>(act)?;
+    let old = signals::sigaction(sig, new)?;
+    mem.write_opt(oldact, &old)?;
+    Ok(0)
 }
 
-pub fn rt_sigpending(_cx: &mut Cx<'_, '_>, _set: u32, _sigsetsize: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// rt_sigprocmask(how, set, oldset, sigsetsize): the calling thread's mask.
+pub fn rt_sigprocmask(cx: &mut Cx<'_, '_>, how: i32, set: u32, oldset: u32, sigsetsize: u32) -> SysResult {
+    check_sigset_size(sigsetsize)?;
+    let mem = cx.mem();
+    let new = mem.read_opt::<u64>(set)?;
+    let old = signals::sigprocmask(how, new)?;
+    mem.write_opt(oldset, &old)?;
+    Ok(0)
 }
 
-pub fn rt_sigsuspend(_cx: &mut Cx<'_, '_>, _mask: u32, _sigsetsize: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// rt_sigpending(set, sigsetsize): blocked signals waiting; like the kernel,
+/// writes `sigsetsize` (at most 8) bytes.
+pub fn rt_sigpending(cx: &mut Cx<'_, '_>, set: u32, sigsetsize: u32) -> SysResult {
+    if sigsetsize > SIGSET_SIZE {
+        return Err(Errno::EINVAL.into());
+    }
+    let pending = signals::pending();
+    cx.mem().write_bytes(set, &pending.to_le_bytes()[..sigsetsize as usize])?;
+    Ok(0)
 }
 
-pub fn rt_sigtimedwait(_cx: &mut Cx<'_, '_>, _set: u32, _info: u32, _timeout: u32, _sigsetsize: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// rt_sigsuspend(mask, sigsetsize): wait with `mask` until a handler ran; -EINTR.
+pub fn rt_sigsuspend(cx: &mut Cx<'_, '_>, mask: u32, sigsetsize: u32) -> SysResult {
+    check_sigset_size(sigsetsize)?;
+    let mask: u64 = cx.mem().read(mask)?;
+    signals::suspend(cx, mask & !(bit(libc::SIGKILL) | bit(libc::SIGSTOP))).map_err(Fault::Trap)?;
+    Err(Errno::EINTR.into())
 }
 
+const fn bit(sig: i32) -> u64 {
+    1 << (sig - 1)
+}
+
+/// rt_sigtimedwait(set, info, timeout, sigsetsize): take a pending signal of
+/// `set`, waiting up to `timeout` (NULL: forever); returns its number.
+pub fn rt_sigtimedwait(cx: &mut Cx<'_, '_>, set: u32, info: u32, timeout: u32, sigsetsize: u32) -> SysResult {
+    check_sigset_size(sigsetsize)?;
+    let mem = cx.mem();
+    let set = mem.read::<u64>(set)? & !(bit(libc::SIGKILL) | bit(libc::SIGSTOP));
+    let timeout = match mem.read_opt::<guest::Timespec>(timeout)? {
+        Some(t) if t.tv_sec < 0 || !(0..1_000_000_000).contains(&t.tv_nsec) => return Err(Errno::EINVAL.into()),
+        Some(t) => Some(convert::timespec_to_host(&t).map_err(Errno)?),
+        None => None,
+    };
+    let got = match signals::take_pending_in(set) {
+        Some(recorded) => recorded,
+        None => {
+            // SAFETY: a zeroed siginfo is valid; the kernel fills it.
+            let mut host: libc::siginfo_t = unsafe { std::mem::zeroed() };
+            let tp = timeout.as_ref().map_or(std::ptr::null(), |t| t as *const libc::timespec);
+            // Raw: glibc's wrapper would turn SI_TKILL into SI_USER. Blocks.
+            cvt(unsafe { libc::syscall(convert::HOST_SYS_RT_SIGTIMEDWAIT, &set, &mut host, tp, SIGSET_SIZE as usize) } as i64)?;
+            convert::siginfo_from_host(&host)
+        }
+    };
+    mem.write_opt(info, &got)?;
+    Ok(got.si_signo as i64)
+}
+
+/// rt_sigreturn(): guest handlers return normally, so nothing legitimately
+/// calls this.
 pub fn rt_sigreturn(_cx: &mut Cx<'_, '_>, _unused: i64) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+    Err(Errno::ENOSYS.into())
 }
 
-pub fn sigaltstack(_cx: &mut Cx<'_, '_>, _ss: u32, _old: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// sigaltstack(ss, old_ss): recorded and reported (12-byte guest stack_t);
+/// handlers run on the guest's normal stack.
+pub fn sigaltstack(cx: &mut Cx<'_, '_>, ss: u32, old: u32) -> SysResult {
+    let mem = cx.mem();
+    let new = mem.read_opt::<guest::StackT>(ss)?;
+    let prev = signals::altstack(new)?;
+    mem.write_opt(old, &prev)?;
+    Ok(0)
 }
 
-pub fn kill(_cx: &mut Cx<'_, '_>, _pid: i32, _sig: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// kill(pid, sig): host pids are guest pids.
+pub fn kill(_cx: &mut Cx<'_, '_>, pid: i32, sig: i32) -> SysResult {
+    // SAFETY: plain syscalls.
+    if pid == unsafe { libc::getpid() } && signals::send_runtime_signal_to_self(sig, g::SI_USER) {
+        return Ok(0);
+    }
+    cvt(unsafe { libc::kill(pid, sig) })
 }
 
-pub fn tkill(_cx: &mut Cx<'_, '_>, _tid: i32, _sig: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// tkill(tid, sig): host tids are guest tids.
+pub fn tkill(_cx: &mut Cx<'_, '_>, tid: i32, sig: i32) -> SysResult {
+    // SAFETY: plain syscalls.
+    if tid == unsafe { libc::gettid() } && signals::send_runtime_signal_to_self(sig, g::SI_TKILL) {
+        return Ok(0);
+    }
+    cvt(unsafe { libc::syscall(libc::SYS_tkill, tid, sig) } as i64)
 }
 
-pub fn tgkill(_cx: &mut Cx<'_, '_>, _tgid: i32, _tid: i32, _sig: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// tgkill(tgid, tid, sig)
+pub fn tgkill(_cx: &mut Cx<'_, '_>, tgid: i32, tid: i32, sig: i32) -> SysResult {
+    // SAFETY: plain syscalls.
+    let me = unsafe { (libc::getpid(), libc::gettid()) };
+    if (tgid, tid) == me && signals::send_runtime_signal_to_self(sig, g::SI_TKILL) {
+        return Ok(0);
+    }
+    cvt(unsafe { libc::syscall(libc::SYS_tgkill, tgid, tid, sig) } as i64)
 }
 
-pub fn pause(_cx: &mut Cx<'_, '_>) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// pause(): wait until a handler ran; -EINTR.
+pub fn pause(cx: &mut Cx<'_, '_>) -> SysResult {
+    signals::suspend(cx, signals::thread_mask()).map_err(Fault::Trap)?;
+    Err(Errno::EINTR.into())
 }
 
-pub fn alarm(_cx: &mut Cx<'_, '_>, _seconds: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// alarm(seconds): returns the seconds left of the previous alarm.
+pub fn alarm(_cx: &mut Cx<'_, '_>, seconds: u32) -> SysResult {
+    // SAFETY: plain syscall.
+    Ok(unsafe { libc::alarm(seconds) } as i64)
 }
 
-pub fn setitimer(_cx: &mut Cx<'_, '_>, _which: i32, _new: u32, _old: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// A disarmed host itimerval.
+fn itimerval_zero() -> libc::itimerval {
+    // SAFETY: plain integers.
+    unsafe { std::mem::zeroed() }
 }
 
-pub fn getitimer(_cx: &mut Cx<'_, '_>, _which: i32, _cur: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// setitimer(which, new_value, old_value): a NULL `new_value` disarms, as on Linux.
+pub fn setitimer(cx: &mut Cx<'_, '_>, which: i32, new: u32, old: u32) -> SysResult {
+    let mem = cx.mem();
+    let value = match mem.read_opt::<guest::Itimerval>(new)? {
+        Some(t) => convert::itimerval_to_host(&t).map_err(Errno)?,
+        None => itimerval_zero(),
+    };
+    let mut prev = itimerval_zero();
+    // SAFETY: both point to live host itimervals.
+    cvt(unsafe { libc::setitimer(which, &value, &mut prev) })?;
+    mem.write_opt(old, &convert::itimerval_from_host(&prev))?;
+    Ok(0)
 }
 
-pub fn signalfd(_cx: &mut Cx<'_, '_>, _fd: i32, _mask: u32, _sigsetsize: u32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// getitimer(which, curr_value)
+pub fn getitimer(cx: &mut Cx<'_, '_>, which: i32, cur: u32) -> SysResult {
+    let mut value = itimerval_zero();
+    // SAFETY: points to a live host itimerval.
+    cvt(unsafe { libc::getitimer(which, &mut value) })?;
+    cx.mem().write(cur, &convert::itimerval_from_host(&value))?;
+    Ok(0)
 }
 
-pub fn signalfd4(_cx: &mut Cx<'_, '_>, _fd: i32, _mask: u32, _sigsetsize: u32, _flags: i32) -> SysResult {
-    Err(Errno::ENOSYS.into()) // PLACEHOLDER
+/// signalfd(fd, mask, sigsetsize): signalfd4 without flags.
+pub fn signalfd(cx: &mut Cx<'_, '_>, fd: i32, mask: u32, sigsetsize: u32) -> SysResult {
+    signalfd4(cx, fd, mask, sigsetsize, 0)
+}
+
+/// signalfd4(fd, mask, sigsetsize, flags): reads from it return 128-byte
+/// `signalfd_siginfo` records, laid out alike in the guest and on every host.
+pub fn signalfd4(cx: &mut Cx<'_, '_>, fd: i32, mask: u32, sigsetsize: u32, flags: i32) -> SysResult {
+    if flags & !(g::SFD_CLOEXEC | g::SFD_NONBLOCK) != 0 {
+        return Err(Errno::EINVAL.into());
+    }
+    check_sigset_size(sigsetsize)?;
+    let mask: u64 = cx.mem().read(mask)?;
+    let flags = convert::open_flags_to_host(flags);
+    // SAFETY: the kernel reads the 8-byte set.
+    cvt(unsafe { libc::syscall(libc::SYS_signalfd4, fd, &mask, SIGSET_SIZE as usize, flags) } as i64)
 }

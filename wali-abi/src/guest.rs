@@ -443,6 +443,27 @@ guest_struct! {
         pub ss: u64,
         pub ss_len: u64,
     }
+
+    /// `siginfo_t` (128 B): x86_64 layout (the union at 16). The union's words hold,
+    /// by kind of signal: `kill`/`tkill` `{si_pid, si_uid}`; `sigqueue` and POSIX
+    /// timers `{si_pid|si_timerid, si_uid|si_overrun, si_value}` (the value's `int` at
+    /// 24, where `si_status` is); `SIGCHLD` `{si_pid, si_uid, si_status, si_utime,
+    /// si_stime}`. Fault addresses are host addresses and are not carried over.
+    #[repr(C)]
+    pub struct Siginfo {
+        pub si_signo: i32,
+        pub si_errno: i32,
+        pub si_code: i32,
+        pub __pad0: i32,
+        pub si_pid: i32,
+        pub si_uid: u32,
+        /// `si_status` for `SIGCHLD`, else the `int` of `si_value`.
+        pub si_status: i32,
+        pub __pad1: i32,
+        pub si_utime: i64,
+        pub si_stime: i64,
+        pub __rest: [u64; 10],
+    }
 }
 
 impl KSigaction {
@@ -619,6 +640,30 @@ pub mod consts {
     pub const SIG_IGN: u32 = -2i32 as u32;
     pub const SIG_ERR: u32 = -1i32 as u32;
 
+    // ---- sigaction flags, sigaltstack, siginfo codes (the same on x86_64, aarch64, arm) ----
+    pub const SA_NOCLDSTOP: u64 = 1;
+    pub const SA_NOCLDWAIT: u64 = 2;
+    pub const SA_SIGINFO: u64 = 4;
+    pub const SA_RESTORER: u64 = 0x0400_0000;
+    pub const SA_ONSTACK: u64 = 0x0800_0000;
+    pub const SA_RESTART: u64 = 0x1000_0000;
+    pub const SA_NODEFER: u64 = 0x4000_0000;
+    pub const SA_RESETHAND: u64 = 0x8000_0000;
+    pub const SIG_BLOCK: i32 = 0;
+    pub const SIG_UNBLOCK: i32 = 1;
+    pub const SIG_SETMASK: i32 = 2;
+    pub const SS_ONSTACK: i32 = 1;
+    pub const SS_DISABLE: i32 = 2;
+    pub const SS_AUTODISARM: i32 = 1 << 31;
+    pub const MINSIGSTKSZ: u32 = 2048;
+    /// `si_code` of a signal sent by `kill`.
+    pub const SI_USER: i32 = 0;
+    /// `si_code` of a signal sent by `tkill`/`tgkill`.
+    pub const SI_TKILL: i32 = -6;
+    /// `signalfd4` flags: the values of `O_NONBLOCK` and `O_CLOEXEC`.
+    pub const SFD_NONBLOCK: i32 = O_NONBLOCK;
+    pub const SFD_CLOEXEC: i32 = O_CLOEXEC;
+
     /// Guest `RLIM_INFINITY`.
     pub const RLIM_INFINITY: u64 = u64::MAX;
 }
@@ -649,6 +694,17 @@ mod tests {
         );
         assert_eq!(consts::SIG_IGN, 0xFFFF_FFFE);
         assert_eq!(consts::SIG_ERR, 0xFFFF_FFFF);
+    }
+
+    #[test]
+    fn siginfo_layout() {
+        assert_eq!(size_of::<Siginfo>(), 128);
+        assert_eq!(core::mem::offset_of!(Siginfo, si_code), 8);
+        assert_eq!(core::mem::offset_of!(Siginfo, si_pid), 16);
+        assert_eq!(core::mem::offset_of!(Siginfo, si_uid), 20);
+        assert_eq!(core::mem::offset_of!(Siginfo, si_status), 24);
+        assert_eq!(core::mem::offset_of!(Siginfo, si_utime), 32);
+        assert_eq!(core::mem::offset_of!(Siginfo, si_stime), 40);
     }
 
     #[test]
