@@ -1,0 +1,1 @@
+/* No user register area for WebAssembly. */
