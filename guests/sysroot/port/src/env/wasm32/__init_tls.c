@@ -15,6 +15,10 @@ volatile int __thread_list_lock;
 
 extern void __wasm_init_tls(void *);
 
+/* wasm-ld makes __wasm_init_tls a no-op that leaves __tls_base at 0 when the
+ * module has no TLS data at all; this variable guarantees a TLS segment. */
+static __thread volatile char tls_anchor = 1;
+
 int __init_tp(void *p)
 {
 	pthread_t td = p;
@@ -69,6 +73,8 @@ static void static_init_tls(size_t *aux)
 	memset(mem, 0, libc.tls_size);
 	pthread_t td = __copy_tls(mem);
 	__wasm_init_tls(TP_ADJ(td));
+	if (!tls_anchor || __get_tp() != (uintptr_t)TP_ADJ(td))
+		a_crash();
 	if (__init_tp(td) < 0)
 		a_crash();
 }

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Differential tests of the WALI sysroot: every guests/tests/*.c is built with
+# guests/wali-cc (wasm) and with gcc (native), both are run with the same
+# arguments (a fresh scratch directory, then "one" "two words") and the same
+# environment (FOO=bar, WALI_TEST=1 and nothing else; TZ unset = UTC), and
+# stdout + exit status must be identical. Also: the import check of every
+# module (check_imports.py) and the struct layouts of structs.tsv (layout).
+# Usage: guests/tests/run.sh [name...]      WALI_RUN overrides the runtime.
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+spec="${WALI_SPEC:-$repo/../shared/wali-spec}"
+wali_run="${WALI_RUN:-$repo/target/debug/wali-run}"
+out="$here/build"
+mkdir -p "$out"
+
+"$repo/guests/sysroot/build.sh" || exit 1
+[ -x "$wali_run" ] || { echo "run.sh: $wali_run not found (cargo build first)" >&2; exit 1; }
+
+names=("$@")
+if [ ${#names[@]} -eq 0 ]; then
+  for f in "$here"/*.c; do names+=("$(basename "$f" .c)"); done
+fi
+
+pass=0 fail=0
+failed=()
+for n in "${names[@]}"; do
+  src="$here/$n.c"
+  if ! "$repo/guests/wali-cc" -O2 -Wall -o "$out/$n.wasm" "$src" 2>"$out/$n.wasm.log"; then
+    echo "FAIL $n: wali-cc failed"; sed 's/^/    /' "$out/$n.wasm.log" | head -20
+    fail=$((fail+1)); failed+=("$n"); continue
+  fi
+  if ! gcc -O2 -Wall -o "$out/$n.native" "$src" 2>"$out/$n.native.log"; then
+    echo "FAIL $n: gcc failed"; sed 's/^/    /' "$out/$n.native.log" | head -20
+    fail=$((fail+1)); failed+=("$n"); continue
+  fi
+  dn="$(mktemp -d)"; dw="$(mktemp -d)"
+  (cd "$dn" && timeout 60 env -i FOO=bar WALI_TEST=1 "$out/$n.native" "$dn" one "two words" \
+     >"$out/$n.native.out" 2>"$out/$n.native.err"; echo "exit $?" >>"$out/$n.native.out")
+  (cd "$dw" && timeout 60 "$wali_run" --env FOO=bar --env WALI_TEST=1 "$out/$n.wasm" "$dw" one "two words" \
+     >"$out/$n.wasm.out" 2>"$out/$n.wasm.err"; echo "exit $?" >>"$out/$n.wasm.out")
+  rm -rf "$dn" "$dw"
+  if cmp -s "$out/$n.native.out" "$out/$n.wasm.out"; then
+    echo "ok   $n ($(stat -c %s "$out/$n.wasm") bytes)"
+    pass=$((pass+1))
+  else
+    echo "FAIL $n: output differs (native < > wasm)"
+    diff "$out/$n.native.out" "$out/$n.wasm.out" | head -20 | sed 's/^/    /'
+    sed 's/^/    stderr: /' "$out/$n.wasm.err" | head -5
+    fail=$((fail+1)); failed+=("$n")
+  fi
+done
+
+# struct layouts of the spec (structs.tsv) as the sysroot's headers define them
+python3 "$here/gen_layout.py" "$spec/structs.tsv" "$out/layout.c" "$out/layout.expected"
+if "$repo/guests/wali-cc" -O2 -o "$out/layout.wasm" "$out/layout.c" 2>"$out/layout.log" \
+   && "$wali_run" "$out/layout.wasm" >"$out/layout.out" 2>&1 \
+   && cmp -s "$out/layout.expected" "$out/layout.out"; then
+  echo "ok   layout ($(wc -l <"$out/layout.expected") fields of structs.tsv)"
+  pass=$((pass+1))
+else
+  echo "FAIL layout"; cat "$out/layout.log" | head; diff "$out/layout.expected" "$out/layout.out" | head -20
+  fail=$((fail+1)); failed+=(layout)
+fi
+
+# every module imports only wali.* with the spec's signatures
+if python3 "$here/check_imports.py" "$spec" "$out"/*.wasm >"$out/imports.out"; then
+  echo "ok   imports ($(ls "$out"/*.wasm | wc -l) modules)"
+  pass=$((pass+1))
+else
+  echo "FAIL imports"; grep -v '^ok' "$out/imports.out"
+  fail=$((fail+1)); failed+=(imports)
+fi
+
+echo "guests: $pass passed, $fail failed"
+[ "$fail" -eq 0 ] || { echo "failed: ${failed[*]}"; exit 1; }
