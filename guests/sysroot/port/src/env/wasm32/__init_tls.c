@@ -23,7 +23,7 @@ int __init_tp(void *p)
 {
 	pthread_t td = p;
 	td->self = td;
-	libc.can_do_threads = 0; /* threads are not ported yet */
+	libc.can_do_threads = 1;
 	td->detach_state = DT_JOINABLE;
 	td->tid = __syscall(SYS_set_tid_address, &__thread_list_lock);
 	td->locale = &libc.global_locale;
