@@ -35,6 +35,11 @@ builtins="$(ls /usr/lib/llvm-22/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
+# one build at a time (run.sh and `make guests` may both call this script)
+mkdir -p "$build"
+exec 9>"$build/.lock"
+flock 9
+
 # --- 1. musl source from Debian (cached) ------------------------------------
 ensure_deb_src() {
   # deb-src lines for the mirrors already configured for `deb`, written once.

@@ -1,7 +1,7 @@
 /* Processes and fds: fork + waitpid with exit statuses, pipes between
  * processes, epoll on a pipe (packed 12-byte epoll_event), dup2, getpid vs
- * getppid, posix_spawn-free exec of a native /bin/echo through fork+execv,
- * popen is skipped (needs posix_spawn/vfork). */
+ * getppid, exec of a native /bin/echo through fork+execv, posix_spawn,
+ * popen and system (process-style __clone = fork). */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +9,9 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include <sys/epoll.h>
+#include <spawn.h>
+
+extern char **environ;
 
 int main(void)
 {
@@ -56,6 +59,25 @@ int main(void)
 	if (c == 0) { raise(SIGTERM); _exit(0); }
 	waitpid(c, &st, 0);
 	printf("signaled %d sig %d\n", WIFSIGNALED(st), WTERMSIG(st));
+
+	pid_t sp;
+	char *sargv[] = { "sh", "-c", "echo spawned sh; exit 3", 0 };
+	fflush(stdout);
+	int e = posix_spawn(&sp, "/bin/sh", 0, 0, sargv, environ);
+	waitpid(sp, &st, 0);
+	printf("posix_spawn %d exited %d status %d\n", e, WIFEXITED(st), WEXITSTATUS(st));
+	char *bad[] = { "nope", 0 };
+	e = posix_spawn(&sp, "/nonexistent/program", 0, 0, bad, environ);
+	printf("posix_spawn of a missing program: %s\n", e ? strerror(e) : "0");
+	if (!e) waitpid(sp, &st, 0);
+
+	FILE *pp = popen("printf 'a\\nbb\\nccc\\n' | wc -l", "r");
+	char line[64] = {0};
+	fgets(line, sizeof line, pp);
+	printf("popen read [%.*s] pclose %d\n", (int)strcspn(line, "\n"), line, pclose(pp));
+	fflush(stdout);
+	st = system("exit 5");
+	printf("system %d %d\n", WIFEXITED(st), WEXITSTATUS(st));
 
 	int fd = dup(1);
 	printf("dup2 %d\n", dup2(fd, 10));

@@ -3,14 +3,15 @@
  * __wasm_thread_start_libc, args); the host calls
  * __wasm_thread_start_libc(tid, args) in the new instance (see
  * thread_start.s), which switches to the new stack, sets up TLS and runs
- * func(arg). Only thread-style clones (CLONE_VM|CLONE_THREAD|CLONE_SETTLS)
- * are possible; CLONE_PARENT_SETTID and CLONE_CHILD_CLEARTID are emulated
+ * func(arg). Thread-style clones need CLONE_VM|CLONE_THREAD|CLONE_SETTLS;
+ * process-style ones (posix_spawn) are a fork. CLONE_PARENT_SETTID and CLONE_CHILD_CLEARTID are emulated
  * (the host clears no tid word: thread_start.s stores 0 and FUTEX_WAKEs). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdarg.h>
 #include <sched.h>
 #include <stdint.h>
+#include <signal.h>
 #include "pthread_impl.h"
 #include "syscall.h"
 
@@ -49,8 +50,21 @@ int __clone(int (*func)(void *), void *stack, int flags, void *arg, ...)
 	ctid = va_arg(ap, int *);
 	va_end(ap);
 
-	if ((flags & (CLONE_VM|CLONE_THREAD|CLONE_SETTLS)) != (CLONE_VM|CLONE_THREAD|CLONE_SETTLS)
-	    || !stack)
+	if (!(flags & CLONE_THREAD)) {
+		/* Process-style clone, as posix_spawn (CLONE_VM|CLONE_VFORK) and
+		 * _Fork use it: a fork whose child runs func(arg) on a copy of the
+		 * parent's memory and stack and exits with its result. The parent
+		 * does not wait: posix_spawn's child reports through a CLOEXEC
+		 * pipe, not through the shared memory CLONE_VM would give. */
+		if ((flags & 0xff) != SIGCHLD ||
+		    (flags & ~(0xff|CLONE_VM|CLONE_VFORK)))
+			return -ENOSYS;
+		long pid = __syscall(SYS_fork);
+		if (pid == 0)
+			for (;;) __syscall(SYS_exit_group, func(arg));
+		return pid;
+	}
+	if ((flags & (CLONE_VM|CLONE_SETTLS)) != (CLONE_VM|CLONE_SETTLS) || !stack)
 		return -ENOSYS;
 
 	uintptr_t sp = (uintptr_t)stack - sizeof(struct wali_clone);
