@@ -7,6 +7,7 @@ use std::fmt::Write;
 const MAX_SHOWN: usize = 48;
 
 /// Print the line for `name(args) = ret` (`ret` None: the call did not return).
+#[cold]
 pub fn line(cx: &Cx<'_, '_>, name: &str, args: &[u64], ret: Option<i64>) {
     let mut s = format!("[{}] {name}(", std::process::id());
     let desc = wali_abi::syscall(name).map(|d| d.args).or_else(|| wali_abi::aux(name).map(|d| d.args));

@@ -141,35 +141,42 @@ param!(i64, ValType::I64);
 param!(u64, ValType::I64);
 
 /// Turn an implementation's result into the value returned to the guest,
-/// printing the `--strace` line when asked.
-#[inline]
+/// printing the `--strace` line when asked. This is the syscall hot path: the
+/// common case (a value, no tracing, no signal recorded) stays inline, the
+/// rest goes to [`finish_slow`].
+#[inline(always)]
 pub fn finish(cx: &mut Cx<'_, '_>, name: &str, args: &[u64], r: SysResult) -> wasmtime::Result<i64> {
     let ret = match r {
         Ok(v) => v,
         Err(Fault::Errno(e)) => -(e.0 as i64),
-        Err(Fault::Exit(code)) => {
-            if cx.host().strace() {
-                crate::strace::line(cx, name, args, None);
-            }
-            if cx.host().process.ever_threaded.load(std::sync::atomic::Ordering::SeqCst) {
-                // Other threads may be blocked anywhere: end the process now.
-                crate::sys::thread::exit_process_now(code);
-            }
-            return Err(GuestExit(code).into());
-        }
-        Err(Fault::ExitThread(code)) => {
-            if cx.host().strace() {
-                crate::strace::line(cx, name, args, None);
-            }
-            return Err(ThreadExit(code).into());
-        }
-        Err(Fault::Trap(e)) => return Err(e),
+        Err(fault) => return finish_slow(cx, name, args, fault),
     };
     if cx.host().strace() {
         crate::strace::line(cx, name, args, Some(ret));
     }
     crate::signals::after_syscall(cx)?;
     Ok(ret)
+}
+
+/// The exits and traps of [`finish`].
+#[cold]
+#[inline(never)]
+fn finish_slow(cx: &mut Cx<'_, '_>, name: &str, args: &[u64], fault: Fault) -> wasmtime::Result<i64> {
+    if cx.host().strace() && !matches!(fault, Fault::Trap(_)) {
+        crate::strace::line(cx, name, args, None);
+    }
+    match fault {
+        Fault::Exit(code) => {
+            if cx.host().process.ever_threaded.load(std::sync::atomic::Ordering::SeqCst) {
+                // Other threads may be blocked anywhere: end the process now.
+                crate::sys::thread::exit_process_now(code);
+            }
+            Err(GuestExit(code).into())
+        }
+        Fault::ExitThread(code) => Err(ThreadExit(code).into()),
+        Fault::Trap(e) => Err(e),
+        Fault::Errno(e) => Ok(-(e.0 as i64)),
+    }
 }
 
 /// Check that every import of `module` is one wali-run can provide: functions
