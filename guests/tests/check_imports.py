@@ -120,8 +120,8 @@ def main():
         for e in ("memory", "_start"):
             if e not in en:
                 probs.append(f"no export {e}")
-        if shared is not None:
-            probs.append("memory is imported or not shared" if not shared else "") if not shared else None
+        if not shared:
+            probs.append("memory is not defined in the module as shared")
         probs = [p for p in probs if p]
         print(f"{'FAIL' if probs else 'ok  '} {m}: {len(imports)} imports")
         for p in probs:

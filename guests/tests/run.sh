@@ -4,7 +4,8 @@
 # arguments (a fresh scratch directory, then "one" "two words") and the same
 # environment (FOO=bar, WALI_TEST=1 and nothing else; TZ unset = UTC), and
 # stdout + exit status must be identical. Also: the import check of every
-# module (check_imports.py) and the struct layouts of structs.tsv (layout).
+# module and of guests/prebuilt/*.wasm (check_imports.py) and the struct
+# layouts of structs.tsv (layout).
 # Usage: guests/tests/run.sh [name...]      WALI_RUN overrides the runtime.
 set -uo pipefail
 
@@ -65,8 +66,9 @@ else
 fi
 
 # every module imports only wali.* with the spec's signatures
-if python3 "$here/check_imports.py" "$spec" "$out"/*.wasm >"$out/imports.out"; then
-  echo "ok   imports ($(ls "$out"/*.wasm | wc -l) modules)"
+mods=("$out"/*.wasm "$repo"/guests/prebuilt/*.wasm)
+if python3 "$here/check_imports.py" "$spec" "${mods[@]}" >"$out/imports.out"; then
+  echo "ok   imports (${#mods[@]} modules, prebuilt ones included)"
   pass=$((pass+1))
 else
   echo "FAIL imports"; grep -v '^ok' "$out/imports.out"
