@@ -47,7 +47,8 @@ static __inline long __syscall6(long n, long a1, long a2, long a3, long a4, long
 
 /* Cancellation-point syscalls are inlined like the others (see
  * patches/syscall-cp-inline.patch) so the number stays constant and each
- * call site imports only its own syscall. */
+ * call site imports only its own syscall; the cancellation checks around
+ * them are in src/thread/wasm32/pthread_cancel.c. */
 #define SYSCALL_CP_INLINE 1
 
 #define IPC_64 0

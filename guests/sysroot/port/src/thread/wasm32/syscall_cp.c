@@ -1,20 +1,20 @@
 #include "pthread_impl.h"
 #include "syscall.h"
 
-/* Cancellation-point syscall for pthread_cancel (threads are not ported
- * yet): checks the cancel flag, then makes the call. The number is not a
- * constant here, so this object imports every syscall; it is only linked
- * into programs that use pthread_cancel. */
-hidden long __cancel(void);
-
-hidden long __syscall_cp_asm(volatile int *c, syscall_arg_t nr,
-	syscall_arg_t u, syscall_arg_t v, syscall_arg_t w,
-	syscall_arg_t x, syscall_arg_t y, syscall_arg_t z)
+/* Cancellation points: musl's __syscall_cpN are inline here (see
+ * patches/syscall-cp-inline.patch): __wali_cp_pre(nr) before the call
+ * (non-zero: return -ECANCELED), __wali_cp_post(nr, r) after it. These weak
+ * versions do nothing; pthread_cancel.c has the real ones, linked only into
+ * programs that can cancel threads. */
+static long cp_pre(long nr)
 {
-	if (*c) return __cancel();
-	return __syscall(nr, u, v, w, x, y, z);
+	return 0;
 }
 
-/* pthread_cancel.c compares a signal's interrupted PC against these labels of
- * the assembly syscall_cp of other archs; there is no PC in wasm. */
-hidden const char __cp_begin[1], __cp_end[1], __cp_cancel[1];
+static long cp_post(long nr, long r)
+{
+	return r;
+}
+
+weak_alias(cp_pre, __wali_cp_pre);
+weak_alias(cp_post, __wali_cp_post);
