@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Differential tests of the WALI sysroot: every guests/tests/*.c is built with
 # guests/wali-cc (wasm) and with gcc (native), both are run with the same
-# arguments (a fresh scratch directory, then "one" "two words") and the same
+# arguments (a fresh scratch directory, then "one" "two words"), the same
+# stdin (three lines) and the same
 # environment (FOO=bar, WALI_TEST=1 and nothing else; TZ unset = UTC), and
 # stdout + exit status must be identical. Also: the import check of every
 # module and of guests/prebuilt/*.wasm (check_imports.py) and the struct
@@ -28,19 +29,20 @@ pass=0 fail=0
 failed=()
 for n in "${names[@]}"; do
   src="$here/$n.c"
-  if ! "$repo/guests/wali-cc" -O2 -Wall -o "$out/$n.wasm" "$src" 2>"$out/$n.wasm.log"; then
+  if ! "$repo/guests/wali-cc" -O2 -Wall -o "$out/$n.wasm" "$src" -lm 2>"$out/$n.wasm.log"; then
     echo "FAIL $n: wali-cc failed"; sed 's/^/    /' "$out/$n.wasm.log" | head -20
     fail=$((fail+1)); failed+=("$n"); continue
   fi
-  if ! gcc -O2 -Wall -o "$out/$n.native" "$src" 2>"$out/$n.native.log"; then
+  if ! gcc -O2 -Wall -pthread -o "$out/$n.native" "$src" -lm 2>"$out/$n.native.log"; then
     echo "FAIL $n: gcc failed"; sed 's/^/    /' "$out/$n.native.log" | head -20
     fail=$((fail+1)); failed+=("$n"); continue
   fi
   dn="$(mktemp -d)"; dw="$(mktemp -d)"
+  printf 'first line\nsecond line\nthird\n' >"$out/stdin.txt"
   (cd "$dn" && timeout 60 env -i FOO=bar WALI_TEST=1 "$out/$n.native" "$dn" one "two words" \
-     >"$out/$n.native.out" 2>"$out/$n.native.err"; echo "exit $?" >>"$out/$n.native.out")
+     <"$out/stdin.txt" >"$out/$n.native.out" 2>"$out/$n.native.err"; echo "exit $?" >>"$out/$n.native.out")
   (cd "$dw" && timeout 60 "$wali_run" --env FOO=bar --env WALI_TEST=1 "$out/$n.wasm" "$dw" one "two words" \
-     >"$out/$n.wasm.out" 2>"$out/$n.wasm.err"; echo "exit $?" >>"$out/$n.wasm.out")
+     <"$out/stdin.txt" >"$out/$n.wasm.out" 2>"$out/$n.wasm.err"; echo "exit $?" >>"$out/$n.wasm.out")
   rm -rf "$dn" "$dw"
   if cmp -s "$out/$n.native.out" "$out/$n.wasm.out"; then
     echo "ok   $n ($(stat -c %s "$out/$n.wasm") bytes)"
