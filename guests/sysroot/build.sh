@@ -128,7 +128,7 @@ includedir = \$(prefix)/include
 syslibdir = /lib
 CC = $CC --target=wasm32-linux-muslwali -matomics -mbulk-memory -mllvm -wasm-enable-sjlj -mllvm -wasm-use-legacy-eh=false
 CFLAGS =
-CFLAGS_AUTO = -Os -pipe -ffunction-sections -fdata-sections -fno-unwind-tables -fno-asynchronous-unwind-tables -w
+CFLAGS_AUTO = -D__WALI_LIBC_BUILD -Os -pipe -ffunction-sections -fdata-sections -fno-unwind-tables -fno-asynchronous-unwind-tables -w
 CFLAGS_C99FSE = -std=c99 -nostdinc -ffreestanding -frounding-math
 CFLAGS_MEMOPS =
 CFLAGS_NOSSP = -fno-stack-protector
