@@ -13,3 +13,8 @@ struct k_sigaction {
 
 hidden void __restore_rt();
 #define __restore __restore_rt
+
+_Static_assert(sizeof(struct k_sigaction) == 24, "k_sigaction is 24 bytes");
+_Static_assert(__builtin_offsetof(struct k_sigaction, flags) == 4, "flags at 4");
+_Static_assert(__builtin_offsetof(struct k_sigaction, restorer) == 12, "restorer at 12");
+_Static_assert(__builtin_offsetof(struct k_sigaction, mask) == 16, "mask at 16");
