@@ -1,6 +1,7 @@
 /* signal()/sigaction handlers (WALI: one-argument handlers, run when the
  * interrupted import returns), SIG_IGN/SIG_DFL round trips, sigprocmask with
- * a pending signal, kill/raise, alarm + pause via sigsuspend. */
+ * a pending signal, kill/raise, a three-argument SA_SIGINFO handler,
+ * alarm + pause via sigsuspend. */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <signal.h>
@@ -12,6 +13,13 @@ static volatile sig_atomic_t got_usr1, got_usr2, got_alrm;
 static void on_usr1(int s) { got_usr1 += s == SIGUSR1; }
 static void on_usr2(int s) { got_usr2++; }
 static void on_alrm(int s) { got_alrm = 1; }
+static volatile int si_signo, si_code, si_pid_ok;
+static void on_info(int s, siginfo_t *si, void *uc)
+{
+	si_signo = si ? si->si_signo : -1;
+	si_code = si ? si->si_code : 0;
+	si_pid_ok = si && si->si_pid == getpid();
+}
 
 int main(void)
 {
@@ -49,6 +57,14 @@ int main(void)
 	printf("sigaction(SIGKILL) %d %s\n", r, strerror(errno));
 	r = kill(getpid(), 999);
 	printf("kill(bad sig) %d %s\n", r, strerror(errno));
+
+	struct sigaction ia;
+	memset(&ia, 0, sizeof ia);
+	ia.sa_sigaction = on_info;
+	ia.sa_flags = SA_SIGINFO;
+	sigaction(SIGWINCH, &ia, 0);
+	raise(SIGWINCH);
+	printf("SA_SIGINFO handler: signo %d code %d (SI_TKILL %d) pid ok %d\n", si_signo, si_code, SI_TKILL, si_pid_ok);
 
 	signal(SIGALRM, on_alrm);
 	sigset_t block, empty;
