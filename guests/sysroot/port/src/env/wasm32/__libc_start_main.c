@@ -139,8 +139,14 @@ static void wali_env(void)
 	__environ = env;
 }
 
-extern int __main_argc_argv(int, char **) __attribute__((__weak__));
-extern int __main_void(void) __attribute__((__weak__));
+/* clang names `int main(void)` __main_void and `int main(int, char **)`
+ * __main_argc_argv. This calls __main_void; when the program defines
+ * main with arguments, libc's __main_void (__main_void.c, its own archive
+ * member) passes argc/argv on. Strong references, so a main in an archive
+ * is found and a program without main fails to link. */
+int __main_void(void);
+hidden int __wali_argc;
+hidden char **__wali_argv;
 
 _Noreturn void __wali_start(void)
 {
@@ -156,7 +162,9 @@ _Noreturn void __wali_start(void)
 	}
 	wali_env();
 	__libc_start_init();
-	int r = __main_argc_argv ? __main_argc_argv(argc, argv) : __main_void();
+	__wali_argc = argc;
+	__wali_argv = argv;
+	int r = __main_void();
 	__wali_deinit();
 	exit(r);
 }
