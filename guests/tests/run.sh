@@ -67,6 +67,22 @@ else
   fail=$((fail+1)); failed+=(layout)
 fi
 
+# every installed header compiles, as C and as C++ (but the three that need
+# Linux kernel headers, as in any musl without them)
+sysinc="$repo/guests/sysroot/build/sysroot/include"
+{ echo '#define _GNU_SOURCE'
+  (cd "$sysinc" && find . -name '*.h' ! -path './bits/*' | sed 's|^\./||' | LC_ALL=C sort) \
+    | grep -v -x -e sys/kd.h -e sys/vt.h -e sys/soundcard.h | sed 's/.*/#include <&>/'
+  echo 'int main(void) { return 0; }'; } >"$out/headers.c"
+if "$repo/guests/wali-cc" -w -o "$out/headers.wasm" "$out/headers.c" 2>"$out/headers.log" \
+   && "$repo/guests/wali-cc" -x c++ -w -fsyntax-only "$out/headers.c" 2>>"$out/headers.log"; then
+  echo "ok   headers ($(grep -c '^#include' "$out/headers.c") headers, C and C++)"
+  pass=$((pass+1))
+else
+  echo "FAIL headers"; head -20 "$out/headers.log"
+  fail=$((fail+1)); failed+=(headers)
+fi
+
 # every module imports only wali.* with the spec's signatures
 mods=("$out"/*.wasm "$repo"/guests/prebuilt/*.wasm)
 if python3 "$here/check_imports.py" "$spec" "${mods[@]}" >"$out/imports.out"; then
