@@ -33,8 +33,10 @@ weak_alias(dummy1, __init_ssp);
 
 #define AUX_CNT 38
 
-/* No ELF auxiliary vector: a fixed one with the page size. */
-static size_t wali_auxv[] = { AT_PAGESZ, PAGESIZE, 0, 0 };
+/* No ELF auxiliary vector: one with the page size and 16 random bytes
+ * (AT_RANDOM, the stack-protector canary), filled in by __init_libc. */
+static unsigned char wali_random[16];
+static size_t wali_auxv[] = { AT_PAGESZ, PAGESIZE, AT_RANDOM, 0, 0, 0 };
 
 #ifdef __GNUC__
 __attribute__((__noinline__))
@@ -44,6 +46,8 @@ void __init_libc(char **envp, char *pn)
 	size_t i, aux[AUX_CNT] = { 0 };
 	__environ = envp;
 	libc.auxv = wali_auxv;
+	if (__syscall(SYS_getrandom, wali_random, sizeof wali_random, 0) == sizeof wali_random)
+		wali_auxv[3] = (size_t)wali_random;
 	for (i=0; wali_auxv[i]; i+=2) if (wali_auxv[i]<AUX_CNT) aux[wali_auxv[i]] = wali_auxv[i+1];
 	libc.page_size = aux[AT_PAGESZ];
 
@@ -52,7 +56,7 @@ void __init_libc(char **envp, char *pn)
 	for (i=0; pn[i]; i++) if (pn[i]=='/') __progname = pn+i+1;
 
 	__init_tls(aux);
-	__init_ssp(0);
+	__init_ssp((void *)aux[AT_RANDOM]);
 }
 
 static void libc_start_init(void)
