@@ -462,3 +462,22 @@ fn sigtimedwait_signalfd_sigaltstack_itimers() {
     );
     assert_eq!(run(&g).code(), Some(0));
 }
+
+#[test]
+fn host_c_library_signals_cannot_be_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let extra = r#"
+      (import "wali" "SYS_tkill" (func $tkill (param i32 i32) (result i64)))
+      (import "wali" "SYS_kill" (func $kill2 (param i32 i32) (result i64)))
+      (import "wali" "SYS_gettid" (func $gettid (result i64)))"#;
+    let g = guest_with(
+        dir.path(),
+        "libc_signals",
+        extra,
+        r#"(call $check (i64.eq (call $tkill (i32.wrap_i64 (call $gettid)) (i32.const 32)) (i64.const -22)) (i32.const 2))
+            (call $check (i64.eq (call $tkill (i32.wrap_i64 (call $gettid)) (i32.const 33)) (i64.const -22)) (i32.const 3))
+            (call $check (i64.eq (call $kill2 (call $self) (i32.const 33)) (i64.const -22)) (i32.const 4))
+            (call $exit (i32.const 0))"#,
+    );
+    assert_eq!(run(&g).code(), Some(0));
+}

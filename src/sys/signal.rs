@@ -103,8 +103,16 @@ pub fn sigaltstack(cx: &mut Cx<'_, '_>, ss: u32, old: u32) -> SysResult {
     Ok(0)
 }
 
+/// Signals 32 and 33 belong to the host C library (thread cancellation and
+/// set*id broadcasts): a guest sending them could cancel runtime threads, so
+/// they are refused with EINVAL, as the C library refuses them in sigaction.
+fn sendable(sig: i32) -> Result<(), Errno> {
+    if sig == 32 || sig == 33 { Err(Errno::EINVAL) } else { Ok(()) }
+}
+
 /// kill(pid, sig): host pids are guest pids.
 pub fn kill(_cx: &mut Cx<'_, '_>, pid: i32, sig: i32) -> SysResult {
+    sendable(sig)?;
     // SAFETY: plain syscalls.
     if pid == unsafe { libc::getpid() } && signals::send_runtime_signal_to_self(sig, g::SI_USER) {
         return Ok(0);
@@ -114,6 +122,7 @@ pub fn kill(_cx: &mut Cx<'_, '_>, pid: i32, sig: i32) -> SysResult {
 
 /// tkill(tid, sig): host tids are guest tids.
 pub fn tkill(_cx: &mut Cx<'_, '_>, tid: i32, sig: i32) -> SysResult {
+    sendable(sig)?;
     // SAFETY: plain syscalls.
     if tid == unsafe { libc::gettid() } && signals::send_runtime_signal_to_self(sig, g::SI_TKILL) {
         return Ok(0);
@@ -123,6 +132,7 @@ pub fn tkill(_cx: &mut Cx<'_, '_>, tid: i32, sig: i32) -> SysResult {
 
 /// tgkill(tgid, tid, sig)
 pub fn tgkill(_cx: &mut Cx<'_, '_>, tgid: i32, tid: i32, sig: i32) -> SysResult {
+    sendable(sig)?;
     // SAFETY: plain syscalls.
     let me = unsafe { (libc::getpid(), libc::gettid()) };
     if (tgid, tid) == me && signals::send_runtime_signal_to_self(sig, g::SI_TKILL) {
