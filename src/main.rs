@@ -308,26 +308,30 @@ fn env_file(args: &RunArgs) -> Result<Option<PathBuf>> {
         return Ok(args.env_file.clone());
     }
     let mut vars: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
-    let mut set = |k: &[u8], v: &[u8]| {
+    // Set `k` to `v`, or unset it for `None`.
+    let mut set = |k: &[u8], v: Option<&[u8]>| {
         vars.retain(|(key, _)| key != k);
-        vars.push((k.to_vec(), v.to_vec()));
+        if let Some(v) = v {
+            vars.push((k.to_vec(), v.to_vec()));
+        }
     };
     if args.inherit_env {
         for (k, v) in std::env::vars_os() {
-            set(k.as_bytes(), v.as_bytes());
+            set(k.as_bytes(), Some(v.as_bytes()));
         }
     }
     if let Some(path) = &args.env_file {
         let text = std::fs::read(path).with_context(|| format!("cannot read env file {}", path.display()))?;
         for line in text.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
             match line.iter().position(|b| *b == b'=') {
-                Some(i) => set(&line[..i], &line[i + 1..]),
-                None => set(line, b""),
+                Some(i) => set(&line[..i], Some(&line[i + 1..])),
+                // A bare name in an env file unsets the variable.
+                None => set(line, None),
             }
         }
     }
     for (k, v) in &args.env {
-        set(k.as_bytes(), v.as_bytes());
+        set(k.as_bytes(), Some(v.as_bytes()));
     }
     let mut content = Vec::new();
     // One line per variable: a name or value with a newline (an exported
