@@ -44,7 +44,7 @@ flock 9
 ensure_deb_src() {
   # deb-src lines for the mirrors already configured for `deb`, written once.
   local f=/etc/apt/sources.list.d/wali-deb-src.sources
-  if apt-cache showsrc musl 2>/dev/null | grep -q "^Version: $MUSL_VERSION"; then return 0; fi
+  if apt-cache showsrc musl 2>/dev/null | grep "^Version: $MUSL_VERSION" >/dev/null; then return 0; fi
   if [ ! -f "$f" ]; then
     echo "sysroot: adding deb-src entries ($f)"
     local tmp; tmp="$(mktemp)"
