@@ -319,13 +319,20 @@ impl<'a> Mem<'a> {
         if ptr == 0 { Ok(None) } else { self.cstring(ptr).map(Some) }
     }
 
-    /// Replace `[addr, addr+len)` (page aligned, inside memory) with a host
-    /// mapping: `fd == -1` for anonymous memory. Used by the mmap family.
-    pub fn map_fixed(&self, addr: u64, len: usize, prot: i32, flags: i32, fd: i32, offset: i64) -> Result<(), Errno> {
+    /// End of `[addr, addr+len)` for the mapping primitives: ENOMEM when the
+    /// range is not inside linear memory (as the kernel says for unmapped ranges).
+    fn mapped_range_end(&self, addr: u64, len: usize) -> Result<u64, Errno> {
         let end = addr.checked_add(len as u64).ok_or(Errno::ENOMEM)?;
         if end > self.size || self.base.is_null() {
             return Err(Errno::ENOMEM);
         }
+        Ok(end)
+    }
+
+    /// Replace `[addr, addr+len)` (page aligned, inside memory) with a host
+    /// mapping: `fd == -1` for anonymous memory. Used by the mmap family.
+    pub fn map_fixed(&self, addr: u64, len: usize, prot: i32, flags: i32, fd: i32, offset: i64) -> Result<(), Errno> {
+        let end = self.mapped_range_end(addr, len)?;
         // SAFETY: the range lies inside the linear-memory reservation owned by
         // this runtime; MAP_FIXED replaces only those pages.
         let r = unsafe {
@@ -347,10 +354,7 @@ impl<'a> Mem<'a> {
 
     /// `mprotect` a range of linear memory.
     pub fn protect(&self, addr: u64, len: usize, prot: i32) -> Result<(), Errno> {
-        let end = addr.checked_add(len as u64).ok_or(Errno::ENOMEM)?;
-        if end > self.size {
-            return Err(Errno::ENOMEM);
-        }
+        let end = self.mapped_range_end(addr, len)?;
         // SAFETY: range inside the reservation.
         let r = unsafe { libc::mprotect(self.base.add(addr as usize).cast(), len, prot) };
         if r != 0 {
@@ -362,10 +366,7 @@ impl<'a> Mem<'a> {
 
     /// `msync`/`madvise` on a range of linear memory.
     pub fn range_op(&self, addr: u64, len: usize, op: RangeOp) -> Result<(), Errno> {
-        let end = addr.checked_add(len as u64).ok_or(Errno::ENOMEM)?;
-        if end > self.size {
-            return Err(Errno::ENOMEM);
-        }
+        let end = self.mapped_range_end(addr, len)?;
         // SAFETY: range inside the reservation; the advice values that would
         // discard data (MADV_DONTNEED, MADV_FREE, MADV_REMOVE) only affect guest pages.
         let r = unsafe {
