@@ -27,6 +27,9 @@ pub struct Process {
     pub no_native_exec: bool,
     /// Options a re-executed wali-run (execve of a Wasm module) must get again.
     pub exec_flags: Vec<std::ffi::OsString>,
+    /// The module being run (absolute): what the guest's `/proc/self/exe` means
+    /// to `execve`, so programs that re-execute themselves run the module again.
+    pub module_path: Option<PathBuf>,
     /// Set once a thread was ever spawned: from then on `exit` ends only the
     /// calling thread and `exit_group` ends the process at once.
     pub ever_threaded: AtomicBool,
@@ -50,6 +53,7 @@ impl Process {
             deinit_called: AtomicBool::new(false),
             no_native_exec: false,
             exec_flags: Vec::new(),
+            module_path: None,
             ever_threaded: AtomicBool::new(false),
             threads: StdMutex::new(0),
             thread_ended: Condvar::new(),

@@ -174,6 +174,7 @@ fn real_main(cli: Cli) -> Result<i32> {
     let mut process = Process::new(argv, env_file, args.strace);
     process.no_native_exec = args.no_native_exec;
     process.exec_flags = exec_flags(&args);
+    process.module_path = std::fs::canonicalize(file).ok();
     Ok(run::run(&engine, &module, process, &run::Limits { max_memory: args.max_memory })?)
 }
 

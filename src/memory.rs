@@ -366,7 +366,7 @@ impl<'a> Mem<'a> {
 
     /// `msync`/`madvise` on a range of linear memory.
     pub fn range_op(&self, addr: u64, len: usize, op: RangeOp) -> Result<(), Errno> {
-        let end = self.mapped_range_end(addr, len)?;
+        self.mapped_range_end(addr, len)?;
         // SAFETY: range inside the reservation; the advice values that would
         // discard data (MADV_DONTNEED, MADV_FREE, MADV_REMOVE) only affect guest pages.
         let r = unsafe {

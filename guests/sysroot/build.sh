@@ -102,7 +102,10 @@ fi
 
 # --- 3. fresh tree: upstream + patches + our port ----------------------------
 musl="$build/musl-$MUSL_VERSION"
-rm -rf "$musl" "$sysroot"
+# Built into a staging directory and swapped in at the end, so compilers using
+# the current sysroot meanwhile keep working.
+staging="$build/sysroot.new"
+rm -rf "$musl" "$staging"
 tar -xzf "$tarball" -C "$build"
 for p in "$here"/patches/*.patch; do
   patch -s -d "$musl" -p1 <"$p"
@@ -120,7 +123,7 @@ ARCH = wasm32
 SUBARCH =
 ASMSUBARCH =
 srcdir = .
-prefix = $sysroot
+prefix = $staging
 exec_prefix = \$(prefix)
 bindir = \$(prefix)/bin
 libdir = \$(prefix)/lib
@@ -155,6 +158,10 @@ if ! make -C "$musl" -j"$jobs" lib/libc.a lib/crt1.o lib/crti.o lib/crtn.o >"$bu
   exit 1
 fi
 make -C "$musl" install-headers install-libs >>"$build/make.log" 2>&1
-cp "$builtins" "$sysroot/lib/libclang_rt.builtins.a"
-echo "$stamp" >"$sysroot/.stamp"
+cp "$builtins" "$staging/lib/libclang_rt.builtins.a"
+echo "$stamp" >"$staging/.stamp"
+rm -rf "$sysroot.old"
+[ -d "$sysroot" ] && mv "$sysroot" "$sysroot.old"
+mv "$staging" "$sysroot"
+rm -rf "$sysroot.old"
 echo "sysroot: installed $sysroot (libc.a $(du -k "$sysroot/lib/libc.a" | cut -f1) KiB) [$(( $(date +%s) - t0 ))s]"

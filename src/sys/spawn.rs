@@ -143,6 +143,11 @@ pub fn execve(cx: &mut Cx<'_, '_>, path: u32, argv: u32, envp: u32) -> SysResult
     let args = string_array(&mem, argv, &mut budget)?;
     let env = if envp == 0 { None } else { Some(string_array(&mem, envp, &mut budget)?) };
     let process = cx.host().process.clone();
+    // The guest's own executable is its module, not the wali-run binary.
+    let file = match &process.module_path {
+        Some(m) if is_proc_self_exe(&file) => CString::new(m.as_os_str().as_bytes()).map_err(|_| Errno::ENOENT)?,
+        _ => file,
+    };
     let target = classify(&file, process.no_native_exec)?;
     if process.strace {
         // A successful execve does not return to print its line.
@@ -153,6 +158,14 @@ pub fn execve(cx: &mut Cx<'_, '_>, path: u32, argv: u32, envp: u32) -> SysResult
         Target::Native => exec_native(&file, &args, env.as_deref().unwrap_or_default()),
     };
     Err(err.into())
+}
+
+/// Does `file` name this process's own executable (`/proc/self/exe` or
+/// `/proc/<pid>/exe`)? A path to the wali-run binary itself stays a native
+/// program: a guest shell may run `wali-run other.wasm`.
+fn is_proc_self_exe(file: &CStr) -> bool {
+    let bytes = file.to_bytes();
+    bytes == b"/proc/self/exe" || bytes == format!("/proc/{}/exe", std::process::id()).as_bytes()
 }
 
 /// The total size the kernel accepts for argv and envp (strings and pointers).

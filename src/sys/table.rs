@@ -305,3 +305,21 @@ table! {
     "SYS_wait4" => wait4(pid: i32, status: u32, options: i32, rusage: u32) -> i64 = spawn::wait4;
     "SYS_waitid" => waitid(idtype: i32, id: i32, info: u32, options: i32, rusage: u32) -> i64 = spawn::waitid;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ENTRIES;
+
+    /// `status.tsv` (the data behind docs/syscalls.md) lists exactly the
+    /// syscalls of this table, each once, in the table's order.
+    #[test]
+    fn status_table_matches_registration() {
+        let status: Vec<&str> = include_str!("status.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| l.split('\t').next().unwrap())
+            .collect();
+        let table: Vec<&str> = ENTRIES.iter().filter(|e| e.is_syscall()).map(|e| e.name).collect();
+        assert_eq!(status, table, "src/sys/status.tsv is out of step with the syscall table");
+    }
+}
