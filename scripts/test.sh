@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine: installs the toolchain, runs every
 # test (unit, ABI layout, WAT and C guests against native), checks the benchmark
-# builds, and compiles the runtime for the aarch64 and armv7 hosts.
+# builds, builds the WALI sysroot and runs the conformance suite (and checks that
+# docs/syscalls.md is current), builds every guest program and compares each with
+# its native build, and compiles the runtime for the aarch64 and armv7 hosts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,17 @@ echo "== tests (x86_64)"
 mkdir -p target
 cargo test --workspace --all-targets --no-fail-fast 2>&1 | tee target/test.log
 grep -q "^test result:" target/test.log
+
+echo "== conformance: docs/syscalls.md current, every supported syscall covered"
+cargo build -p wali-run -p wali-conformance
+target/debug/wali-conformance docs --check
+
+echo "== conformance suite (native vs wali-run)"
+guests/sysroot/build.sh
+target/debug/wali-conformance run
+
+echo "== guests: sysroot tests, Lua, zlib, SQLite, qjs, BusyBox vs native"
+guests/test.sh
 
 echo "== host builds: aarch64, armv7"
 cargo build --locked --bin wali-run --target aarch64-unknown-linux-gnu

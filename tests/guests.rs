@@ -722,6 +722,50 @@ fn imports_match_spec() {
         eprintln!("imports_match_spec: shared/wali-spec not found (set WALI_SPEC_DIR); skipped");
         return;
     };
+    let sigs = spec_signatures(&spec);
+    // deliberately unknown imports, only in enosys.wasm
+    let enosys_only = ["SYS_kexec_load", "SYS_io_setup", "SYS_not_a_real_syscall"];
+
+    let mut problems = Vec::new();
+    let mut count = 0;
+    for entry in std::fs::read_dir(build_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("wasm") {
+            continue;
+        }
+        count += 1;
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let m = parse_module(&std::fs::read(&path).unwrap());
+        let unknown_ok: &[&str] = if file == "enosys.wasm" { &enosys_only } else { &[] };
+        problems.extend(import_problems(&file, &m, &sigs, unknown_ok));
+        if m.imported_memory || m.memories.len() != 1 {
+            problems.push(format!("{file}: want exactly one memory defined in the module"));
+        } else {
+            let (flags, _min, max) = m.memories[0];
+            let shared = flags & 2 != 0;
+            if shared == (file == "mm_noshared.wasm") {
+                problems.push(format!("{file}: memory shared={shared}"));
+            }
+            if max != Some(32768) {
+                problems.push(format!("{file}: memory max {max:?} pages, want 32768"));
+            }
+        }
+        for (name, kind) in [("memory", 2u8), ("_start", 0u8)] {
+            if !m.exports.iter().any(|(n, k)| n == name && *k == kind) {
+                problems.push(format!("{file}: export {name:?} missing"));
+            }
+        }
+    }
+    assert!(count >= 10, "expected the guest modules in {}", build_dir().display());
+    assert!(problems.is_empty(), "import/export problems:\n{}", problems.join("\n"));
+}
+
+type Sig = (Vec<u8>, Vec<u8>);
+
+/// Every import signature the spec allows: syscalls.tsv, the signatures real
+/// programs use (imports-in-real-programs.tsv), the spec's rule for syscalls
+/// it leaves unsigned, and aux.tsv.
+fn spec_signatures(spec: &Path) -> BTreeMap<String, Sig> {
     let mut sigs: BTreeMap<String, (Vec<u8>, Vec<u8>)> = BTreeMap::new();
     let syscalls = std::fs::read_to_string(spec.join("syscalls.tsv")).unwrap();
     for line in syscalls.lines().skip(1) {
@@ -761,55 +805,63 @@ fn imports_match_spec() {
         let results = if f[2].trim() == "None" { vec![] } else { vec![0x7f] };
         sigs.insert(f[0].to_string(), (params, results));
     }
-    // deliberately unknown imports, only in enosys.wasm
-    let enosys_only = ["SYS_kexec_load", "SYS_io_setup", "SYS_not_a_real_syscall"];
+    sigs
+}
 
+/// Imports of a module that are not `wali.*` functions with a spec signature.
+fn import_problems(file: &str, m: &Module, sigs: &BTreeMap<String, Sig>, unknown_ok: &[&str]) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut count = 0;
-    for entry in std::fs::read_dir(build_dir()).unwrap() {
+    for (module, name, sig) in &m.imports {
+        if module != "wali" {
+            problems.push(format!("{file}: import from module {module:?}: {name}"));
+            continue;
+        }
+        let Some(sig) = sig else {
+            problems.push(format!("{file}: non-function import wali.{name}"));
+            continue;
+        };
+        match sigs.get(name) {
+            Some(want) if want == sig => {}
+            Some(want) => {
+                problems.push(format!("{file}: wali.{name} has {}, spec says {}", sig_str(sig), sig_str(want)))
+            }
+            None if unknown_ok.contains(&name.as_str()) => {}
+            None => problems.push(format!("{file}: wali.{name} is not in the spec tables")),
+        }
+    }
+    problems
+}
+
+/// Every prebuilt guest (guests/prebuilt/*.wasm, built by our toolchain)
+/// imports only `wali.*` functions with the spec's signatures, and exports
+/// `memory` and `_start`.
+#[test]
+fn prebuilt_guests_import_only_spec_signatures() {
+    let spec = spec_dir().expect("the WALI spec (../shared/wali-spec or WALI_SPEC_DIR)");
+    let sigs = spec_signatures(&spec);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("guests/prebuilt");
+    let mut problems = Vec::new();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().and_then(|e| e.to_str()) != Some("wasm") {
             continue;
         }
-        count += 1;
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
         let m = parse_module(&std::fs::read(&path).unwrap());
-        for (module, name, sig) in &m.imports {
-            if module != "wali" {
-                problems.push(format!("{file}: import from module {module:?}: {name}"));
-                continue;
-            }
-            let Some(sig) = sig else {
-                problems.push(format!("{file}: non-function import wali.{name}"));
-                continue;
-            };
-            match sigs.get(name) {
-                Some(want) if want == sig => {}
-                Some(want) => {
-                    problems.push(format!("{file}: wali.{name} has {}, spec says {}", sig_str(sig), sig_str(want)))
-                }
-                None if file == "enosys.wasm" && enosys_only.contains(&name.as_str()) => {}
-                None => problems.push(format!("{file}: wali.{name} is not in the spec tables")),
-            }
-        }
-        if m.imported_memory || m.memories.len() != 1 {
-            problems.push(format!("{file}: want exactly one memory defined in the module"));
-        } else {
-            let (flags, _min, max) = m.memories[0];
-            let shared = flags & 2 != 0;
-            if shared == (file == "mm_noshared.wasm") {
-                problems.push(format!("{file}: memory shared={shared}"));
-            }
-            if max != Some(32768) {
-                problems.push(format!("{file}: memory max {max:?} pages, want 32768"));
-            }
-        }
+        problems.extend(import_problems(&file, &m, &sigs, &[]));
         for (name, kind) in [("memory", 2u8), ("_start", 0u8)] {
             if !m.exports.iter().any(|(n, k)| n == name && *k == kind) {
                 problems.push(format!("{file}: export {name:?} missing"));
             }
         }
+        names.push(file);
     }
-    assert!(count >= 10, "expected the guest modules in {}", build_dir().display());
-    assert!(problems.is_empty(), "import/export problems:\n{}", problems.join("\n"));
+    names.sort();
+    for want in ["busybox.wasm", "demo.wasm", "lua.wasm", "qjs.wasm", "sqlite3.wasm", "zpipe.wasm"] {
+        if !names.iter().any(|n| n == want) {
+            problems.push(format!("guests/prebuilt/{want} is missing"));
+        }
+    }
+    assert!(problems.is_empty(), "prebuilt guests:\n{}", problems.join("\n"));
 }

@@ -147,8 +147,9 @@ fn real_main(cli: Cli) -> Result<i32> {
         }
         Cmd::Run { engine, wrapper, wali_run, jobs, timeout_scale, no_coverage, names } => {
             let cases = select(case::load_all(&cases_dir)?, &names)?;
+            // Absolute: cases run with their scratch directory as cwd.
             let wali_run = match wali_run {
-                Some(p) => p,
+                Some(p) => std::path::absolute(&p)?,
                 None => std::env::current_exe()?.parent().unwrap().join("wali-run"),
             };
             let engine_path = engine.unwrap_or_else(|| root.join("conformance/engines/wali-run.toml"));

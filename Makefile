@@ -1,0 +1,34 @@
+# Convenience targets; the scripts they call are the real entry points.
+.PHONY: all test guests test-guests prebuilt conformance docs demo
+
+all:
+	cargo build --release
+
+# The whole test suite, as CI runs it (installs what it needs).
+test:
+	scripts/test.sh
+
+# Build the WALI sysroot and every guest program (and their native twins).
+guests:
+	guests/build.sh
+
+# Run every guest against its native build.
+test-guests:
+	cargo build --bin wali-run
+	guests/test.sh
+
+# Refresh guests/prebuilt/*.wasm from the guest builds.
+prebuilt: guests
+	guests/prebuilt/update.sh
+
+# The conformance suite against wali-run, and the compatibility page.
+conformance:
+	cargo build --bin wali-run -p wali-run -p wali-conformance
+	guests/sysroot/build.sh
+	target/debug/wali-conformance run
+
+docs:
+	cargo run -q -p wali-conformance -- docs
+
+demo:
+	scripts/demo.sh
