@@ -120,11 +120,13 @@ impl DiskCache {
     /// compiled now and stored.
     pub fn module(&self, engine: &Engine, wasm: &[u8]) -> Result<Module> {
         let path = self.entry(engine, wasm);
-        if path.is_file() {
-            // SAFETY: entries are only ever replaced by rename, never written
-            // in place, so the mapped file does not change under the module;
-            // wasmtime checks the header and the engine settings.
-            match unsafe { Module::deserialize_file(engine, &path) } {
+        // Read, not mapped (`deserialize_file`): a mapped entry keeps its file
+        // descriptor open for the module's lifetime, where the guest would see
+        // it (its first open() would not get fd 3).
+        if let Ok(code) = std::fs::read(&path) {
+            // SAFETY: entries are only written by `store` (complete files renamed
+            // into place); wasmtime checks the header and the engine settings.
+            match unsafe { Module::deserialize(engine, &code) } {
                 Ok(m) => {
                     self.hits.fetch_add(1, Ordering::Relaxed);
                     return Ok(m);

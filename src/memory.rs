@@ -339,7 +339,7 @@ impl<'a> Mem<'a> {
             libc::mmap(
                 self.base.add(addr as usize).cast(),
                 len,
-                prot,
+                host_prot(prot),
                 flags | libc::MAP_FIXED,
                 fd,
                 offset as libc::off_t,
@@ -352,11 +352,11 @@ impl<'a> Mem<'a> {
         Ok(())
     }
 
-    /// `mprotect` a range of linear memory.
+    /// `mprotect` a range of linear memory (never host-executable).
     pub fn protect(&self, addr: u64, len: usize, prot: i32) -> Result<(), Errno> {
         let end = self.mapped_range_end(addr, len)?;
         // SAFETY: range inside the reservation.
-        let r = unsafe { libc::mprotect(self.base.add(addr as usize).cast(), len, prot) };
+        let r = unsafe { libc::mprotect(self.base.add(addr as usize).cast(), len, host_prot(prot)) };
         if r != 0 {
             return Err(Errno::last());
         }
@@ -418,6 +418,13 @@ impl<'a> Mem<'a> {
 pub enum RangeOp {
     Msync(i32),
     Madvise(i32),
+}
+
+/// The host protection for guest pages: never PROT_EXEC (Wasm code does not
+/// run from linear memory, and guest data must never be host code); other
+/// bits go to the kernel, which rejects unknown ones with EINVAL.
+fn host_prot(prot: i32) -> i32 {
+    prot & !libc::PROT_EXEC
 }
 
 #[cfg(test)]
@@ -566,3 +573,4 @@ mod tests {
         assert_eq!(mem.cstring(0x2000).unwrap_err(), Errno::EFAULT);
     }
 }
+

@@ -308,8 +308,11 @@ fn initial_action(sig: i32) -> KSigaction {
 }
 
 /// Give the host the disposition matching a guest action: SIG_DFL and SIG_IGN
-/// as such, a guest handler as [`on_signal`] with the guest's SA_RESTART and
-/// SA_RESETHAND (never SA_ONSTACK: handlers run on the guest's own stack).
+/// as such, a guest handler as [`on_signal`] with the guest's SA_RESETHAND.
+/// Never SA_RESTART: the interrupted host call must come back with EINTR so the
+/// guest handler runs now; the syscall is then restarted by wali-run when the
+/// handler asked for it ([`crate::sys::finish`]). Never SA_ONSTACK: handlers run
+/// on the guest's own stack.
 fn install_host(sig: i32, act: &KSigaction) -> Result<(), Errno> {
     let flags = act.flags();
     let pick = |guest: u64, host: libc::c_int| if flags & guest != 0 { host } else { 0 };
@@ -321,7 +324,7 @@ fn install_host(sig: i32, act: &KSigaction) -> Result<(), Errno> {
         SIG_DFL => libc::SIG_DFL,
         SIG_IGN => libc::SIG_IGN,
         _ => {
-            sa.sa_flags |= libc::SA_SIGINFO | pick(g::SA_RESTART, libc::SA_RESTART) | pick(g::SA_RESETHAND, libc::SA_RESETHAND);
+            sa.sa_flags |= libc::SA_SIGINFO | pick(g::SA_RESETHAND, libc::SA_RESETHAND);
             on_signal as *const () as usize
         }
     };
@@ -519,7 +522,24 @@ pub fn after_syscall(cx: &mut Cx<'_, '_>) -> wasmtime::Result<()> {
     if recorded == 0 {
         return Ok(());
     }
+    deliver(&mut *cx.caller).map(drop)
+}
+
+/// After a call failed with EINTR: run the pending handlers and say whether
+/// the call is to be restarted (SA_RESTART).
+pub fn after_interrupted(cx: &mut Cx<'_, '_>) -> wasmtime::Result<bool> {
     deliver(&mut *cx.caller)
+}
+
+/// Deliver what a wait's temporary mask (ppoll, pselect6, epoll_pwait) lets
+/// through, with that mask in effect, then restore the thread's mask: the
+/// kernel runs those handlers before the wait returns EINTR.
+pub fn deliver_with_mask(cx: &mut Cx<'_, '_>, mask: u64) -> wasmtime::Result<()> {
+    let old = thread_mask();
+    THREAD.with(|t| t.mask.store(mask & !NEVER_BLOCKED, Ordering::Relaxed));
+    let r = deliver(&mut *cx.caller);
+    set_thread_mask(old);
+    r.map(drop)
 }
 
 /// Is a recorded signal not blocked by the calling thread's mask?
@@ -531,15 +551,23 @@ fn deliverable() -> bool {
 }
 
 /// Run the handlers of every recorded signal the thread's mask lets through.
-fn deliver<S: AsContextMut<Data = Host>>(store: &mut S) -> wasmtime::Result<()> {
+/// Returns whether a call they interrupted is to be restarted: at least one
+/// handler ran and all that ran have SA_RESTART.
+fn deliver<S: AsContextMut<Data = Host>>(store: &mut S) -> wasmtime::Result<bool> {
+    let (mut ran, mut restart) = (false, true);
     loop {
         let next = THREAD.with(|t| {
             let allowed = !t.mask.load(Ordering::Relaxed);
             t.pending.take(allowed).or_else(|| PROCESS.take(allowed))
         });
         match next {
-            Some(info) => run_handler(store, &info)?,
-            None => return Ok(()),
+            Some(info) => {
+                if let Some(r) = run_handler(store, &info)? {
+                    ran = true;
+                    restart &= r;
+                }
+            }
+            None => return Ok(ran && restart),
         }
     }
 }
@@ -557,19 +585,20 @@ pub fn suspend(cx: &mut Cx<'_, '_>, mask: u64) -> wasmtime::Result<()> {
     }
     let r = deliver(&mut *cx.caller);
     set_thread_mask(old);
-    r
+    r.map(drop)
 }
 
-/// Call the guest's handler for one signal.
-fn run_handler<S: AsContextMut<Data = Host>>(store: &mut S, info: &Siginfo) -> wasmtime::Result<()> {
+/// Call the guest's handler for one signal. `Some(restart)` when a handler ran
+/// (`restart`: it has SA_RESTART), `None` for an ignored or default action.
+fn run_handler<S: AsContextMut<Data = Host>>(store: &mut S, info: &Siginfo) -> wasmtime::Result<Option<bool>> {
     let sig = info.si_signo;
     let act = action_for_delivery(sig);
     let index = act.handler();
     match index {
-        SIG_IGN => return Ok(()),
+        SIG_IGN => return Ok(None),
         SIG_DFL => {
             default_action(sig);
-            return Ok(());
+            return Ok(None);
         }
         _ => {}
     }
@@ -582,7 +611,7 @@ fn run_handler<S: AsContextMut<Data = Host>>(store: &mut S, info: &Siginfo) -> w
     set_thread_mask(during & !UNBLOCKABLE);
     let r = call_handler(store, func, index, info);
     set_thread_mask(old);
-    r
+    r.map(|()| Some(act.flags() & g::SA_RESTART != 0))
 }
 
 /// The function at table-0 `index`; calling anything else traps as a call

@@ -1,5 +1,6 @@
 //! A conformance case: one C file in `conformance/cases/` and its header lines
-//! (`// covers:`, `// args:`, `// env:`, `// setup:`, `// cleanup:`, `// timeout:`).
+//! (`// covers:`, `// covers-root:`, `// args:`, `// env:`, `// setup:`,
+//! `// cleanup:`, `// timeout:`).
 
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeSet;
@@ -12,6 +13,9 @@ use std::time::Duration;
 pub struct Claim {
     pub syscall: String,
     pub outcome: String,
+    /// Declared with `covers-root:`: only reachable with privileges (e.g.
+    /// chroot's success), checked only when the suite runs as root.
+    pub root_only: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -54,7 +58,7 @@ impl Case {
             let value = value.trim();
             let at = || format!("line {}", i + 1);
             match key.trim() {
-                "covers" => {
+                key @ ("covers" | "covers-root") => {
                     let mut words = value.split_whitespace();
                     let syscall = words.next().with_context(|| format!("{}: `covers:` needs a syscall name", at()))?;
                     let outcomes: Vec<&str> = words.collect();
@@ -65,7 +69,8 @@ impl Case {
                         if o != "ok" && !(o.starts_with('E') && o[1..].chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())) {
                             bail!("{}: outcome `{o}` is neither `ok` nor an errno name", at());
                         }
-                        case.covers.push(Claim { syscall: syscall.to_string(), outcome: o.to_string() });
+                        let root_only = key == "covers-root";
+                        case.covers.push(Claim { syscall: syscall.to_string(), outcome: o.to_string(), root_only });
                     }
                 }
                 "args" => case.args = shlex::split(value).with_context(|| format!("{}: unbalanced quotes in args", at()))?,
@@ -108,12 +113,13 @@ mod tests {
 
     #[test]
     fn parses_header() {
-        let text = "// covers: read ok EBADF\n// covers: pread64 ESPIPE\n// args: one \"two words\"\n\
+        let text = "// covers: read ok EBADF\n// covers-root: pread64 ESPIPE\n// args: one \"two words\"\n\
                     // env: A=b=c\n// setup: echo hi > f\n// setup: mkdir d\n// cleanup: rm -f f\n\
                     // timeout: 2.5\n#include \"ct.h\"\n// covers: ignored ok\n";
         let c = Case::parse("x", Path::new("x.c"), text).unwrap();
         assert_eq!(c.covers.len(), 3);
-        assert_eq!(c.covers[2], Claim { syscall: "pread64".into(), outcome: "ESPIPE".into() });
+        assert_eq!(c.covers[2], Claim { syscall: "pread64".into(), outcome: "ESPIPE".into(), root_only: true });
+        assert!(!c.covers[0].root_only);
         assert_eq!(c.args, ["one", "two words"]);
         assert_eq!(c.env, [("A".to_string(), "b=c".to_string())]);
         assert_eq!(c.setup, ["echo hi > f", "mkdir d"]);

@@ -48,7 +48,8 @@ fn fcntl_ptr(arg: u64) -> u32 {
 /// fcntl(fd, cmd, arg): the argument is a `struct flock *` for the lock commands
 /// (converted both ways), a `struct f_owner_ex *` for F_GETOWN_EX/F_SETOWN_EX, the
 /// open-status flags for F_SETFL (translated, as is F_GETFL's result) and a plain
-/// integer for every other command. Unknown commands are EINVAL.
+/// integer for every other command. Unknown commands are EINVAL (EBADF for a
+/// closed `fd`, as the kernel checks it first).
 pub fn fcntl(cx: &mut Cx<'_, '_>, fd: i32, cmd: i32, arg: u64) -> SysResult {
     let mem = cx.mem();
     if let Some(host_cmd) = convert::fcntl_lock_cmd_to_host(cmd) {
@@ -90,8 +91,11 @@ pub fn fcntl(cx: &mut Cx<'_, '_>, fd: i32, cmd: i32, arg: u64) -> SysResult {
         | g::F_SETPIPE_SZ
         | g::F_GETPIPE_SZ
         | g::F_ADD_SEALS
-        | g::F_GET_SEALS => host_fcntl(fd, cmd, arg as libc::c_long),
-        _ => Err(Errno::EINVAL.into()),
+        | g::F_GET_SEALS
+        | g::F_DUPFD_QUERY
+        | g::F_CREATED_QUERY => host_fcntl(fd, cmd, arg as libc::c_long),
+        // The kernel looks the descriptor up before the command.
+        _ => Err(unless_badf(fd, Errno::EINVAL).into()),
     }
 }
 

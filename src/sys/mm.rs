@@ -13,10 +13,17 @@ use super::{Cx, Errno, SysResult};
 use crate::host::{GuestMemory, Host};
 use crate::memory::{Mem, RangeOp};
 use std::collections::BTreeMap;
+use wali_abi::convert;
 use wali_abi::guest::consts as g;
 use wasmtime::{AsContext, AsContextMut};
 
 const WASM_PAGE: u64 = 65536;
+/// Room left free above the program break for the heap to grow into: mmap
+/// places mappings above it while memory allows (Linux keeps the heap and
+/// the mmap area far apart too).
+const BRK_ROOM: u64 = 256 << 20;
+/// The guest's address space: 32-bit pointers.
+const ADDRESS_SPACE: u64 = 1 << 32;
 
 /// Allocation state of the mmap region.
 #[derive(Debug, Default)]
@@ -66,16 +73,45 @@ impl MmState {
         start >= self.floor && !self.used.range(..end).any(|(s, (e, _))| *s < end && *e > start)
     }
 
-    /// First free range of `len` bytes at or after `floor` (may extend past the memory end).
+    /// First free range of `len` bytes at or after `floor` (may extend past the
+    /// memory end), leaving the heap room above the program break free.
     fn find(&self, len: u64) -> u64 {
+        let reserve = (self.brk_start != 0).then(|| (self.brk_start, self.brk_start + BRK_ROOM));
+        self.first_fit(len, reserve)
+    }
+
+    /// First free range of `len` bytes, the heap room included.
+    fn find_any(&self, len: u64) -> u64 {
+        self.first_fit(len, None)
+    }
+
+    fn first_fit(&self, len: u64, reserve: Option<(u64, u64)>) -> u64 {
         let mut cursor = self.floor;
-        for (s, (e, _)) in &self.used {
-            if *s >= cursor + len {
+        let taken = self.used.iter().map(|(s, (e, _))| (*s, *e));
+        let mut ranges: Vec<(u64, u64)> = taken.chain(reserve).collect();
+        ranges.sort_unstable();
+        for (s, e) in ranges {
+            if s >= cursor + len {
                 break;
             }
-            cursor = cursor.max(*e);
+            cursor = cursor.max(e);
         }
         cursor
+    }
+
+    /// Is every page of `[start, end)` mapped (module memory or an allocation)?
+    fn is_mapped(&self, start: u64, end: u64) -> bool {
+        let mut cursor = start.max(self.floor);
+        for (s, (e, _)) in self.used.range(..end) {
+            if *e <= cursor {
+                continue;
+            }
+            if *s > cursor {
+                return false;
+            }
+            cursor = *e;
+        }
+        cursor >= end
     }
 
     fn mark(&mut self, start: u64, end: u64, file: bool) {
@@ -101,6 +137,30 @@ impl MmState {
     fn is_file(&self, start: u64, end: u64) -> bool {
         self.used.range(..end).any(|(s, (e, f))| *s < end && *e > start && *f)
     }
+}
+
+/// Room for `len` new bytes: above the heap room when memory can grow that
+/// far, else anywhere free. Memory is grown to cover it; pages the growth adds
+/// around the range stay inaccessible, as unmapped pages are.
+fn allocate(mut store: impl AsContextMut<Data = Host>, mm: &mut MmState, len: u64) -> Result<u64, Errno> {
+    for start in [mm.find(len), mm.find_any(len)] {
+        let end = start + len;
+        let before = align_up(store_mem(&store).size(), page_size()).max(mm.floor);
+        if end > ADDRESS_SPACE || grow_store_to(&mut store, end).is_err() {
+            continue;
+        }
+        let after = store_mem(&store).size();
+        mm.observe_grown_by_us(after);
+        let mem = store_mem(&store);
+        let none = libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE;
+        for (a, b) in [(before, start), (end.max(before), after)] {
+            if b > a {
+                mem.map_fixed(a, (b - a) as usize, libc::PROT_NONE, none, -1, 0)?;
+            }
+        }
+        return Ok(start);
+    }
+    Err(Errno::ENOMEM)
 }
 
 /// Make linear memory at least `end` bytes long.
@@ -136,13 +196,8 @@ pub fn alloc_pages(mut store: impl AsContextMut<Data = Host>, len: u64) -> Resul
     let process = store.as_context().data().process.clone();
     let mut mm = process.mm.lock().unwrap_or_else(|e| e.into_inner());
     mm.observe(store_mem(&store).size());
-    let start = mm.find(len);
+    let start = allocate(&mut store, &mut mm, len)?;
     let end = start + len;
-    if end > u32::MAX as u64 + 1 {
-        return Err(Errno::ENOMEM);
-    }
-    grow_store_to(&mut store, end)?;
-    mm.observe_grown_by_us(store_mem(&store).size());
     place(&store_mem(&store), start, len, g::PROT_READ | g::PROT_WRITE, g::MAP_PRIVATE | g::MAP_ANONYMOUS, -1, 0)?;
     mm.mark(start, end, false);
     Ok(start as u32)
@@ -153,12 +208,9 @@ pub fn alloc_pages(mut store: impl AsContextMut<Data = Host>, len: u64) -> Resul
 fn place(mem: &Mem<'_>, addr: u64, len: u64, prot: i32, flags: i32, fd: i32, off: i64) -> Result<(), Errno> {
     let anon = flags & g::MAP_ANONYMOUS != 0;
     let shared = flags & 0x3 != g::MAP_PRIVATE;
-    let mut host_flags = if shared { libc::MAP_SHARED } else { libc::MAP_PRIVATE };
-    if flags & g::MAP_NORESERVE != 0 {
-        host_flags |= libc::MAP_NORESERVE;
-    }
+    let host_flags = convert::mmap_flags_to_host(flags);
     if anon {
-        return mem.map_fixed(addr, len as usize, prot, host_flags | libc::MAP_ANONYMOUS, -1, 0);
+        return mem.map_fixed(addr, len as usize, prot, host_flags, -1, 0);
     }
     if off as u64 % page_size() == 0 {
         return mem.map_fixed(addr, len as usize, prot, host_flags, fd, off);
@@ -204,10 +256,10 @@ pub fn mmap(cx: &mut Cx<'_, '_>, addr: u32, len: u32, prot: i32, flags: i32, fd:
     } else if addr != 0 && addr as u64 % page == 0 && mm.is_free(addr as u64, addr as u64 + len) && (addr as u64 + len) <= cx.mem().size() {
         addr as u64
     } else {
-        mm.find(len)
+        allocate(&mut *cx.caller, &mut mm, len)?
     };
     let end = start + len;
-    if end > u32::MAX as u64 + 1 {
+    if end > ADDRESS_SPACE {
         return Err(Errno::ENOMEM.into());
     }
     grow_to(cx, end)?;
@@ -242,10 +294,12 @@ pub fn munmap(cx: &mut Cx<'_, '_>, addr: u32, len: u32) -> SysResult {
     let mem = cx.mem();
     mm.observe(mem.size());
     let start = addr as u64;
-    let end = (start + align_up(len as u64, page)).min(mem.size());
-    if start < mm.floor {
+    let end = start + align_up(len as u64, page);
+    // Beyond the address space: EINVAL, as past TASK_SIZE natively.
+    if start < mm.floor || end > ADDRESS_SPACE {
         return Err(Errno::EINVAL.into());
     }
+    let end = end.min(mem.size());
     if start < end {
         unmap_range(&mem, &mut mm, start, end)?;
     }
@@ -266,7 +320,7 @@ pub fn mremap(cx: &mut Cx<'_, '_>, old: u32, old_size: u32, new_size: u32, flags
     let old = old as u64;
     let old_len = align_up(old_size as u64, page);
     let new_len = align_up(new_size as u64, page);
-    if old < mm.floor || old + old_len > cx.mem().size() || old_len == 0 {
+    if old < mm.floor || old + old_len > cx.mem().size() || old_len == 0 || !mm.is_mapped(old, old + old_len) {
         return Err(Errno::EFAULT.into());
     }
     let file = mm.is_file(old, old + old_len);
@@ -297,9 +351,9 @@ pub fn mremap(cx: &mut Cx<'_, '_>, old: u32, old_size: u32, new_size: u32, flags
     } else {
         // Find room that does not overlap the old range.
         mm.mark(old, old + old_len, file);
-        mm.find(new_len)
+        allocate(&mut *cx.caller, &mut mm, new_len)?
     };
-    if dest + new_len > u32::MAX as u64 + 1 {
+    if dest + new_len > ADDRESS_SPACE {
         return Err(Errno::ENOMEM.into());
     }
     grow_to(cx, dest + new_len)?;
@@ -312,34 +366,43 @@ pub fn mremap(cx: &mut Cx<'_, '_>, old: u32, old_size: u32, new_size: u32, flags
     Ok(dest as i64)
 }
 
-fn check_range(cx: &Cx<'_, '_>, addr: u32, len: u32) -> Result<(u64, usize), Errno> {
+/// The page range of mprotect, madvise and msync: `addr` page-aligned
+/// (EINVAL); every page mapped, else ENOMEM (a range past the address space
+/// is `beyond`'s error: ENOMEM for mprotect and msync, EINVAL for madvise).
+fn check_range(cx: &Cx<'_, '_>, addr: u32, len: u32, beyond: Errno) -> Result<(u64, usize), Errno> {
     if addr as u64 % page_size() != 0 {
         return Err(Errno::EINVAL);
     }
-    let len = align_up(len as u64, page_size());
-    if addr as u64 + len > cx.mem().size() {
+    let (start, len) = (addr as u64, align_up(len as u64, page_size()));
+    if start + len > ADDRESS_SPACE {
+        return Err(beyond);
+    }
+    let process = cx.host().process.clone();
+    let mut mm = process.mm.lock().unwrap_or_else(|e| e.into_inner());
+    mm.observe(cx.mem().size());
+    if start + len > cx.mem().size() || !mm.is_mapped(start, start + len) {
         return Err(Errno::ENOMEM);
     }
-    Ok((addr as u64, len as usize))
+    Ok((start, len as usize))
 }
 
 /// mprotect(addr, len, prot)
 pub fn mprotect(cx: &mut Cx<'_, '_>, addr: u32, len: u32, prot: i32) -> SysResult {
-    let (a, l) = check_range(cx, addr, len)?;
+    let (a, l) = check_range(cx, addr, len, Errno::ENOMEM)?;
     cx.mem().protect(a, l, prot)?;
     Ok(0)
 }
 
 /// madvise(addr, length, advice)
 pub fn madvise(cx: &mut Cx<'_, '_>, addr: u32, len: u32, advice: i32) -> SysResult {
-    let (a, l) = check_range(cx, addr, len)?;
+    let (a, l) = check_range(cx, addr, len, Errno::EINVAL)?;
     cx.mem().range_op(a, l, RangeOp::Madvise(advice))?;
     Ok(0)
 }
 
 /// msync(addr, length, flags)
 pub fn msync(cx: &mut Cx<'_, '_>, addr: u32, len: u32, flags: i32) -> SysResult {
-    let (a, l) = check_range(cx, addr, len)?;
+    let (a, l) = check_range(cx, addr, len, Errno::ENOMEM)?;
     cx.mem().range_op(a, l, RangeOp::Msync(flags))?;
     Ok(0)
 }
@@ -358,7 +421,7 @@ pub fn brk(cx: &mut Cx<'_, '_>, addr: u32) -> SysResult {
     let mut mm = process.mm.lock().unwrap_or_else(|e| e.into_inner());
     mm.observe(cx.mem().size());
     if mm.brk_start == 0 {
-        let start = mm.find(page);
+        let start = mm.find_any(page);
         mm.brk_start = start;
         mm.brk_cur = start;
     }

@@ -148,6 +148,7 @@ param!(u64, ValType::I64);
 pub fn finish(cx: &mut Cx<'_, '_>, name: &str, args: &[u64], r: SysResult) -> wasmtime::Result<i64> {
     let ret = match r {
         Ok(v) => v,
+        Err(Fault::Errno(Errno::EINTR)) => return finish_interrupted(cx, name, args),
         Err(Fault::Errno(e)) => -(e.0 as i64),
         Err(fault) => return finish_slow(cx, name, args, fault),
     };
@@ -156,6 +157,35 @@ pub fn finish(cx: &mut Cx<'_, '_>, name: &str, args: &[u64], r: SysResult) -> wa
     }
     crate::signals::after_syscall(cx)?;
     Ok(ret)
+}
+
+/// Calls Linux never restarts after a handler, SA_RESTART or not (signal(7)).
+const NEVER_RESTARTED: &[&str] = &[
+    "poll", "ppoll", "select", "pselect6", "epoll_wait", "epoll_pwait", "nanosleep", "clock_nanosleep",
+    "rt_sigsuspend", "rt_sigtimedwait", "pause",
+];
+
+/// A call interrupted by a signal (EINTR): run the guest's handlers now and,
+/// when they have SA_RESTART and the call is restartable, make the call again
+/// with the same arguments, as the kernel does.
+#[cold]
+#[inline(never)]
+fn finish_interrupted(cx: &mut Cx<'_, '_>, name: &str, args: &[u64]) -> wasmtime::Result<i64> {
+    let eintr = -(Errno::EINTR.0 as i64);
+    let restart = crate::signals::after_interrupted(cx)?;
+    let entry = table::ENTRIES.iter().find(|e| e.is_syscall() && e.name == name);
+    match entry {
+        Some(entry) if restart && !NEVER_RESTARTED.contains(&name) => {
+            let r = (entry.call)(cx, args);
+            finish(cx, name, args, r)
+        }
+        _ => {
+            if cx.host().strace() {
+                crate::strace::line(cx, name, args, Some(eintr));
+            }
+            Ok(eintr)
+        }
+    }
 }
 
 /// The exits and traps of [`finish`].

@@ -60,19 +60,11 @@ impl AddrOut {
     }
 
     /// For calls that consume data (accept, recvfrom): `None` when `addr` is NULL (no
-    /// address wanted); EFAULT now if the guest buffers are bad.
-    fn checked(mem: &Mem<'_>, fd: i32, addr: u32, len_ptr: u32) -> Result<Option<AddrOut>, Errno> {
-        if addr == 0 {
-            return Ok(None);
-        }
-        let fault = || sock_err(fd, Errno::EFAULT);
-        if mem.buf(len_ptr, size_of::<u32>(), Access::Write).is_err() {
-            return Err(fault());
-        }
-        let len: u32 = mem.read(len_ptr).map_err(|_| fault())?;
-        let room = addr_room(len);
-        let p = mem.buf(addr, room, Access::Write).map_err(|_| fault())?;
-        Ok(Some(AddrOut { addr: p.ptr.cast(), len, len_ptr, bad_len: false }))
+    /// address wanted). Bad guest buffers go to the kernel as rejected addresses, so
+    /// it consumes the connection or datagram and then fails with EFAULT, as natively
+    /// (and stores nothing, with no error, when it has no address to give).
+    fn wanted(mem: &Mem<'_>, addr: u32, len_ptr: u32) -> Option<AddrOut> {
+        (addr != 0).then(|| AddrOut::lazy(mem, addr, len_ptr))
     }
 
     fn len_ptr(&mut self) -> *mut libc::socklen_t {
@@ -129,7 +121,7 @@ pub fn accept(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
 /// `addr` (truncated to `*len`) and its full length at `len`.
 pub fn accept4(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32, flags: i32) -> SysResult {
     let mem = cx.mem();
-    let mut out = AddrOut::checked(&mem, fd, addr, len)?;
+    let mut out = AddrOut::wanted(&mem, addr, len);
     let (a, l) = match &mut out {
         Some(o) => (o.addr, o.len_ptr()),
         None => (std::ptr::null_mut(), std::ptr::null_mut()),
@@ -175,7 +167,7 @@ pub fn sendto(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, len: u32, flags: i32, addr
 pub fn recvfrom(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, len: u32, flags: i32, addr: u32, addrlen: u32) -> SysResult {
     let mem = cx.mem();
     let b = mem.kernel_buf(buf, len as usize, Access::Write).ptr;
-    let mut out = AddrOut::checked(&mem, fd, addr, addrlen)?;
+    let mut out = AddrOut::wanted(&mem, addr, addrlen);
     let (a, l) = match &mut out {
         Some(o) => (o.addr, o.len_ptr()),
         None => (std::ptr::null_mut(), std::ptr::null_mut()),

@@ -7,7 +7,7 @@
 //! lock, so blocking in them holds nothing up.
 
 use super::time::timeout_to_host;
-use super::{Cx, Errno, SysResult, cvt};
+use super::{Cx, Errno, Fault, SysResult, cvt};
 use crate::memory::{Access, HostBuf, Mem};
 use libc::{c_long, c_ulong};
 use std::ptr;
@@ -51,6 +51,7 @@ pub fn ppoll(cx: &mut Cx<'_, '_>, fds: u32, nfds: u64, tmo: u32, sigmask: u32, s
             SIGSET_SIZE as libc::size_t,
         )
     });
+    interrupted_under(cx, &r, mask)?;
     if let Some(left) = timeout.left() {
         // Like the kernel, ignore a timespec the guest made read-only.
         let _ = cx.mem().write(tmo, &convert::timespec_from_host(&left));
@@ -156,7 +157,9 @@ pub fn epoll_pwait(
             mask.as_ref().map_or(ptr::null(), |m| m as *const u64),
             SIGSET_SIZE as libc::size_t,
         )
-    })?;
+    });
+    interrupted_under(cx, &n, mask)?;
+    let n = n?;
     let ready: Vec<guest::EpollEvent> = host[..n as usize].iter().map(convert::epoll_event_from_host).collect();
     cx.mem().write_array(events, &ready)?;
     Ok(n)
@@ -216,6 +219,15 @@ fn nofile_limit() -> u64 {
     // SAFETY: rlimit64 is plain integers.
     let mut lim: libc::rlimit64 = unsafe { std::mem::zeroed() };
     if unsafe { libc::getrlimit64(libc::RLIMIT_NOFILE, &mut lim) } == 0 { lim.rlim_cur } else { u64::MAX }
+}
+
+/// A wait with a temporary signal mask came back with EINTR: run the handlers
+/// that mask lets through now, under it, as the kernel does before returning.
+fn interrupted_under(cx: &mut Cx<'_, '_>, r: &SysResult, mask: Option<u64>) -> Result<(), Fault> {
+    if let (Err(Fault::Errno(Errno::EINTR)), Some(m)) = (r, mask) {
+        crate::signals::deliver_with_mask(cx, m).map_err(Fault::Trap)?;
+    }
+    Ok(())
 }
 
 /// A guest kernel sigset for the duration of a wait: `None` for NULL,
@@ -307,7 +319,9 @@ fn select_sets(cx: &mut Cx<'_, '_>, nfds: i32, sets: [u32; 3], timeout: &mut Tim
             timeout.host_ptr(),
             pack.as_ref().map_or(ptr::null(), |p| p as *const [usize; 2]),
         )
-    })?;
+    });
+    interrupted_under(cx, &r, mask)?;
+    let r = r?;
     let mem = cx.mem();
     for (set, &ptr) in host.iter_mut().zip(&sets) {
         if let Some(words) = set {

@@ -1,7 +1,7 @@
 //! Process identity, credentials, limits, system information and exit.
 
 use super::{Cx, Errno, SysResult, cvt};
-use crate::memory::Access;
+use crate::memory::{Access, KERNEL_REJECTED_ADDR};
 use wali_abi::{convert, guest};
 
 pub fn getpid(_cx: &mut Cx<'_, '_>) -> SysResult {
@@ -57,9 +57,16 @@ pub fn getgroups(cx: &mut Cx<'_, '_>, size: i32, list: u32) -> SysResult {
     Ok(n)
 }
 
+/// setgroups(size, list): gid_t is 32-bit everywhere, so the kernel reads the
+/// guest array in place (or gets a rejected address, and checks the privilege
+/// and the size before failing with EFAULT, as natively).
 pub fn setgroups(cx: &mut Cx<'_, '_>, size: u32, list: u32) -> SysResult {
-    let groups: Vec<u32> = cx.mem().read_array(list, size as usize)?;
-    cvt(unsafe { libc::setgroups(groups.len(), groups.as_ptr()) })
+    const NGROUPS_MAX: u32 = 65536;
+    if size > NGROUPS_MAX {
+        return cvt(unsafe { libc::setgroups(size as usize, KERNEL_REJECTED_ADDR.cast()) });
+    }
+    let b = cx.mem().kernel_buf(list, size as usize * 4, Access::Read);
+    cvt(unsafe { libc::setgroups(size as usize, b.ptr.cast()) })
 }
 
 pub fn getpgid(_cx: &mut Cx<'_, '_>, pid: i32) -> SysResult {
@@ -167,9 +174,17 @@ pub fn prctl(cx: &mut Cx<'_, '_>, option: i32, a2: u64, a3: u64, a4: u64, a5: u6
         }
         libc::PR_SET_PDEATHSIG | libc::PR_SET_DUMPABLE | libc::PR_GET_DUMPABLE | libc::PR_SET_NO_NEW_PRIVS
         | libc::PR_GET_NO_NEW_PRIVS | libc::PR_SET_KEEPCAPS | libc::PR_GET_KEEPCAPS | libc::PR_SET_TIMERSLACK
-        | libc::PR_GET_TIMERSLACK | libc::PR_SET_CHILD_SUBREAPER => {
+        | libc::PR_GET_TIMERSLACK | libc::PR_SET_CHILD_SUBREAPER | libc::PR_GET_SECCOMP | libc::PR_CAPBSET_READ
+        | libc::PR_GET_THP_DISABLE | libc::PR_SET_THP_DISABLE | libc::PR_MCE_KILL_GET => {
             let l = |v: u64| v as libc::c_ulong;
             cvt(unsafe { libc::prctl(option, l(a2), l(a3), l(a4), l(a5)) })
+        }
+        // An int result stored through the pointer in arg2.
+        libc::PR_GET_PDEATHSIG | libc::PR_GET_CHILD_SUBREAPER => {
+            let mut v: libc::c_int = 0;
+            let r = cvt(unsafe { libc::prctl(option, &mut v as *mut libc::c_int) })?;
+            cx.mem().write(a2 as u32, &v)?;
+            Ok(r)
         }
         _ => Err(Errno::EINVAL.into()),
     }

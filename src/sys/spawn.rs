@@ -18,7 +18,7 @@
 
 use super::{Cx, Errno, SysResult, cvt};
 use crate::host::Process;
-use crate::memory::{Access, Mem};
+use crate::memory::Mem;
 use std::ffi::{CStr, CString, OsString};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use wali_abi::{convert, guest::Pod};
@@ -66,9 +66,7 @@ pub fn after_fork_child(process: &Process) {
 /// returns its pid (0 with WNOHANG when none did).
 pub fn wait4(cx: &mut Cx<'_, '_>, pid: i32, wstatus: u32, options: i32, rusage: u32) -> SysResult {
     let mem = cx.mem();
-    // Check the outputs before a child is reaped.
-    mem.opt_buf(wstatus, 4, Access::Write)?;
-    mem.opt_buf(rusage, KERNEL_RUSAGE, Access::Write)?;
+    // As the kernel: the child is reaped first, a bad output pointer is EFAULT after.
     let mut status: libc::c_int = 0;
     // SAFETY: all-zero is a valid rusage.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
@@ -86,8 +84,7 @@ pub fn wait4(cx: &mut Cx<'_, '_>, pid: i32, wstatus: u32, options: i32, rusage: 
 /// state; the child is described in the SIGCHLD siginfo at `infop`.
 pub fn waitid(cx: &mut Cx<'_, '_>, idtype: i32, id: i32, info: u32, options: i32, rusage: u32) -> SysResult {
     let mem = cx.mem();
-    mem.opt_buf(info, GUEST_SIGINFO, Access::Write)?;
-    mem.opt_buf(rusage, KERNEL_RUSAGE, Access::Write)?;
+    // As the kernel: the child is reaped first, a bad output pointer is EFAULT after.
     // SAFETY: all-zero is a valid siginfo and rusage.
     let mut si: libc::siginfo_t = unsafe { std::mem::zeroed() };
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
@@ -115,9 +112,8 @@ pub fn waitid(cx: &mut Cx<'_, '_>, idtype: i32, id: i32, info: u32, options: i32
 /// Bytes of `struct rusage` the kernel writes (the guest libc's struct adds
 /// reserved space after them).
 const KERNEL_RUSAGE: usize = 144;
-/// `siginfo_t` of the guest, and the offset of its union (`si_pid`, `si_uid`,
-/// `si_status` for SIGCHLD), as on x86_64.
-const GUEST_SIGINFO: usize = 128;
+/// Offset of the guest `siginfo_t`'s union (`si_pid`, `si_uid`, `si_status`
+/// for SIGCHLD), as on x86_64.
 const SIGINFO_UNION: u32 = 16;
 
 fn write_rusage(mem: &Mem<'_>, rusage: u32, ru: &libc::rusage) -> Result<(), Errno> {

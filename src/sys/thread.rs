@@ -62,6 +62,7 @@ pub fn wasm_thread_spawn(cx: &mut Cx<'_, '_>, start: u32, arg: u32) -> SysResult
                 call_start(&mut store, &f, tid, arg)
             }
         };
+        clear_child_tid(&store);
         if let Err(e) = outcome {
             // A trap in any thread ends the process, as a crash would natively.
             let status = run::exit_status(&e).unwrap_or(run::status::ABRT);
@@ -132,16 +133,42 @@ pub fn exit_group(_cx: &mut Cx<'_, '_>, status: i32) -> SysResult {
 
 /// set_tid_address(tidptr): musl emulates CLONE_CHILD_CLEARTID itself; the
 /// result is the caller's thread id.
-pub fn set_tid_address(_cx: &mut Cx<'_, '_>, _tidptr: u32) -> SysResult {
+pub fn set_tid_address(_cx: &mut Cx<'_, '_>, tidptr: u32) -> SysResult {
+    CLEAR_CHILD_TID.with(|c| c.set(tidptr));
     Ok(unsafe { libc::gettid() } as i64)
+}
+
+thread_local! {
+    /// The calling thread's `set_tid_address` pointer (guest address, 0: none).
+    static CLEAR_CHILD_TID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A guest thread ends: as the kernel does for `clear_child_tid`, store 0 at
+/// the `set_tid_address` pointer and wake one waiter (shared and private
+/// futexes, whichever the waiter used).
+fn clear_child_tid(store: &wasmtime::Store<Host>) {
+    let ptr = CLEAR_CHILD_TID.with(|c| c.replace(0));
+    if ptr == 0 {
+        return;
+    }
+    let mem = store.data().mem(store);
+    if mem.write(ptr, &0u32).is_err() {
+        return;
+    }
+    let word = mem.kernel_buf(ptr, 4, Access::Write).ptr;
+    for op in [FUTEX_WAKE, FUTEX_WAKE | libc::FUTEX_PRIVATE_FLAG] {
+        // SAFETY: FUTEX_WAKE only compares addresses; `word` is in linear memory.
+        unsafe { libc::syscall(libc::SYS_futex, word, op, 1, 0usize, 0usize, 0) };
+    }
 }
 
 /// set_robust_list(head, len): accepted and recorded nowhere. The list holds
 /// guest pointers, which the host kernel cannot walk; a thread dying while
 /// holding a robust mutex ends the whole process here anyway.
 pub fn set_robust_list(_cx: &mut Cx<'_, '_>, _head: u32, len: u32) -> SysResult {
-    // The guest's robust_list_head: three pointer-sized-or-long fields.
-    if len == 0 || len > 64 {
+    // The kernel takes exactly its `struct robust_list_head`: three longs,
+    // which WALI's libc passes as `3 * sizeof(long)` = 24.
+    if len != 24 {
         return Err(Errno::EINVAL.into());
     }
     Ok(0)
@@ -212,6 +239,7 @@ fn raw_futex(addr: *mut u32, op: i32, val: u32, arg4: usize, uaddr2: *mut u32, v
 }
 
 pub fn sched_setscheduler(cx: &mut Cx<'_, '_>, pid: i32, policy: i32, param: u32) -> SysResult {
+    no_param(pid, param)?;
     let p: i32 = cx.mem().read(param)?;
     let sp = libc::sched_param { sched_priority: p };
     cvt(unsafe { libc::syscall(libc::SYS_sched_setscheduler, pid, policy, &sp) } as i64)
@@ -221,13 +249,20 @@ pub fn sched_getscheduler(_cx: &mut Cx<'_, '_>, pid: i32) -> SysResult {
     cvt(unsafe { libc::syscall(libc::SYS_sched_getscheduler, pid) } as i64)
 }
 
+/// The kernel refuses a NULL `sched_param` or a negative pid before anything else.
+fn no_param(pid: i32, param: u32) -> Result<(), Errno> {
+    if param == 0 || pid < 0 { Err(Errno::EINVAL) } else { Ok(()) }
+}
+
 pub fn sched_setparam(cx: &mut Cx<'_, '_>, pid: i32, param: u32) -> SysResult {
+    no_param(pid, param)?;
     let p: i32 = cx.mem().read(param)?;
     let sp = libc::sched_param { sched_priority: p };
     cvt(unsafe { libc::syscall(libc::SYS_sched_setparam, pid, &sp) } as i64)
 }
 
 pub fn sched_getparam(cx: &mut Cx<'_, '_>, pid: i32, param: u32) -> SysResult {
+    no_param(pid, param)?;
     let mut sp = libc::sched_param { sched_priority: 0 };
     cvt(unsafe { libc::syscall(libc::SYS_sched_getparam, pid, &mut sp) } as i64)?;
     cx.mem().write(param, &sp.sched_priority)?;

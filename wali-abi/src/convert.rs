@@ -713,6 +713,16 @@ fn remap_bits(flags: i32, pairs: impl Iterator<Item = (i32, i32)> + Clone) -> i3
     })
 }
 
+/// Guest (x86_64) mmap flags to the host flags of a mapping that wali-run
+/// places itself (`MAP_FIXED` inside linear memory): the placement flags
+/// (`MAP_FIXED`, `MAP_FIXED_NOREPLACE`, x86_64's `MAP_32BIT`) are dropped; the
+/// others have the same values on every Linux host (asm-generic) and go to the
+/// kernel as they are, so it validates them (`MAP_SHARED_VALIDATE` with an
+/// unknown flag is EOPNOTSUPP, as natively).
+pub fn mmap_flags_to_host(flags: i32) -> i32 {
+    flags & !(g::MAP_FIXED | g::MAP_FIXED_NOREPLACE | g::MAP_32BIT)
+}
+
 /// Guest (x86_64) open/`F_SETFL` flags to host flags. Identity on x86_64; swaps
 /// `O_DIRECTORY`/`O_DIRECT`/`O_NOFOLLOW`/`O_LARGEFILE` on ARM.
 pub fn open_flags_to_host(flags: i32) -> i32 {

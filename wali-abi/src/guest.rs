@@ -551,6 +551,8 @@ pub mod consts {
     pub const F_DUPFD_CLOEXEC: i32 = 1030;
     pub const F_SETPIPE_SZ: i32 = 1031;
     pub const F_GETPIPE_SZ: i32 = 1032;
+    pub const F_DUPFD_QUERY: i32 = 1027;
+    pub const F_CREATED_QUERY: i32 = 1028;
     pub const F_ADD_SEALS: i32 = 1033;
     pub const F_GET_SEALS: i32 = 1034;
 
@@ -627,6 +629,7 @@ pub mod consts {
     pub const MAP_TYPE: i32 = 0x0f;
     pub const MAP_FIXED: i32 = 0x10;
     pub const MAP_ANONYMOUS: i32 = 0x20;
+    pub const MAP_32BIT: i32 = 0x40;
     pub const MAP_NORESERVE: i32 = 0x4000;
     pub const MAP_FIXED_NOREPLACE: i32 = 0x100000;
     /// `(void*)-1` as a guest pointer.
