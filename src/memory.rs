@@ -364,7 +364,7 @@ impl<'a> Mem<'a> {
         Ok(())
     }
 
-    /// `msync`/`madvise` on a range of linear memory.
+    /// `msync`/`madvise`/`mlock`/`munlock` on a range of linear memory.
     pub fn range_op(&self, addr: u64, len: usize, op: RangeOp) -> Result<(), Errno> {
         self.mapped_range_end(addr, len)?;
         // SAFETY: range inside the reservation; the advice values that would
@@ -374,6 +374,8 @@ impl<'a> Mem<'a> {
             match op {
                 RangeOp::Msync(flags) => libc::msync(p, len, flags),
                 RangeOp::Madvise(advice) => libc::madvise(p, len, advice),
+                RangeOp::Mlock(flags) => libc::syscall(libc::SYS_mlock2, p, len, flags) as i32,
+                RangeOp::Munlock => libc::munlock(p, len),
             }
         };
         if r != 0 { Err(Errno::last()) } else { Ok(()) }
@@ -418,6 +420,8 @@ impl<'a> Mem<'a> {
 pub enum RangeOp {
     Msync(i32),
     Madvise(i32),
+    Mlock(u32),
+    Munlock,
 }
 
 /// The host protection for guest pages: never PROT_EXEC (Wasm code does not

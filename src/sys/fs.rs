@@ -149,6 +149,83 @@ pub fn preadv(cx: &mut Cx<'_, '_>, fd: i32, iov: u32, iovcnt: i32, pos_l: u64, _
     cvt(unsafe { libc::preadv64(fd, v.ptr(), v.cnt, pos_l as i64) } as i64)
 }
 
+/// pwritev(fd, iov, iovcnt, pos_l, pos_h): as preadv.
+pub fn pwritev(cx: &mut Cx<'_, '_>, fd: i32, iov: u32, iovcnt: i32, pos_l: u64, _pos_h: u64) -> SysResult {
+    let v = HostIov::new(&cx.mem(), iov, iovcnt, Access::Read);
+    cvt(unsafe { libc::pwritev64(fd, v.ptr(), v.cnt, pos_l as i64) } as i64)
+}
+
+/// A guest `loff_t *` in/out offset (sendfile, copy_file_range, splice): read
+/// before the call (EFAULT), written back by [`store_offset`].
+fn load_offset(mem: &Mem<'_>, ptr: u32) -> Result<Option<i64>, Errno> {
+    if ptr == 0 { Ok(None) } else { mem.read::<i64>(ptr).map(Some) }
+}
+
+fn offset_ptr(off: &mut Option<i64>) -> *mut i64 {
+    off.as_mut().map_or(std::ptr::null_mut(), |o| o as *mut i64)
+}
+
+fn store_offset(mem: &Mem<'_>, ptr: u32, off: Option<i64>) -> Result<(), Errno> {
+    match off {
+        Some(o) => mem.write(ptr, &o),
+        None => Ok(()),
+    }
+}
+
+/// sendfile(out_fd, in_fd, offset, count): the offset (if any) is written back
+/// even when nothing was sent, as the kernel does.
+pub fn sendfile(cx: &mut Cx<'_, '_>, out_fd: i32, in_fd: i32, offset: u32, count: u32) -> SysResult {
+    let mem = cx.mem();
+    let mut off = load_offset(&mem, offset)?;
+    let r = cvt(unsafe { libc::sendfile64(out_fd, in_fd, offset_ptr(&mut off), count as usize) } as i64);
+    store_offset(&mem, offset, off)?;
+    r
+}
+
+/// copy_file_range(fd_in, off_in, fd_out, off_out, len, flags): offsets
+/// written back after a copy.
+pub fn copy_file_range(cx: &mut Cx<'_, '_>, fd_in: i32, off_in: u32, fd_out: i32, off_out: u32, len: u32, flags: u32) -> SysResult {
+    let mem = cx.mem();
+    let (mut a, mut b) = (load_offset(&mem, off_in)?, load_offset(&mem, off_out)?);
+    let r = cvt(unsafe {
+        libc::syscall(libc::SYS_copy_file_range, fd_in, offset_ptr(&mut a), fd_out, offset_ptr(&mut b), len as usize, flags)
+    })?;
+    store_offset(&mem, off_in, a)?;
+    store_offset(&mem, off_out, b)?;
+    Ok(r)
+}
+
+/// splice(fd_in, off_in, fd_out, off_out, len, flags): as copy_file_range.
+pub fn splice(cx: &mut Cx<'_, '_>, fd_in: i32, off_in: u32, fd_out: i32, off_out: u32, len: u32, flags: u32) -> SysResult {
+    let mem = cx.mem();
+    let (mut a, mut b) = (load_offset(&mem, off_in)?, load_offset(&mem, off_out)?);
+    let r = cvt(unsafe { libc::splice(fd_in, offset_ptr(&mut a), fd_out, offset_ptr(&mut b), len as usize, flags) } as i64)?;
+    store_offset(&mem, off_in, a)?;
+    store_offset(&mem, off_out, b)?;
+    Ok(r)
+}
+
+pub fn tee(_cx: &mut Cx<'_, '_>, fd_in: i32, fd_out: i32, len: u32, flags: u32) -> SysResult {
+    cvt(unsafe { libc::tee(fd_in, fd_out, len as usize, flags) } as i64)
+}
+
+pub fn readahead(_cx: &mut Cx<'_, '_>, fd: i32, offset: i64, count: u32) -> SysResult {
+    cvt(unsafe { libc::readahead(fd, offset, count as usize) } as i64)
+}
+
+pub fn fallocate(_cx: &mut Cx<'_, '_>, fd: i32, mode: i32, offset: i64, len: i64) -> SysResult {
+    cvt(unsafe { libc::fallocate64(fd, mode, offset, len) })
+}
+
+pub fn sync(_cx: &mut Cx<'_, '_>) -> SysResult {
+    unsafe { libc::sync() };
+    Ok(0)
+}
+
+pub fn syncfs(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
+    cvt(unsafe { libc::syncfs(fd) })
+}
+
 pub fn lseek(_cx: &mut Cx<'_, '_>, fd: i32, offset: i64, whence: i32) -> SysResult {
     cvt(unsafe { libc::lseek64(fd, offset, whence) })
 }
@@ -315,6 +392,11 @@ pub fn rename(cx: &mut Cx<'_, '_>, old: u32, new: u32) -> SysResult {
     renameat2(cx, g::AT_FDCWD, old, g::AT_FDCWD, new, 0)
 }
 
+/// renameat(olddirfd, old, newdirfd, new): renameat2 without flags.
+pub fn renameat(cx: &mut Cx<'_, '_>, olddirfd: i32, old: u32, newdirfd: i32, new: u32) -> SysResult {
+    renameat2(cx, olddirfd, old, newdirfd, new, 0)
+}
+
 pub fn renameat2(cx: &mut Cx<'_, '_>, olddirfd: i32, old: u32, newdirfd: i32, new: u32, flags: u32) -> SysResult {
     let (o, n) = (path(cx, old)?, path(cx, new)?);
     cvt_sys(unsafe {
@@ -418,6 +500,52 @@ pub fn fchown(_cx: &mut Cx<'_, '_>, fd: i32, uid: u32, gid: u32) -> SysResult {
 pub fn fchownat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, uid: u32, gid: u32, flags: i32) -> SysResult {
     let p = path(cx, path_ptr)?;
     cvt(unsafe { libc::fchownat(dirfd, p.as_ptr(), uid, gid, flags) })
+}
+
+pub fn lchown(cx: &mut Cx<'_, '_>, path_ptr: u32, uid: u32, gid: u32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt(unsafe { libc::lchown(p.as_ptr(), uid, gid) })
+}
+
+/// mknodat(dirfd, path, mode, dev): `dev` in the kernel's 32-bit encoding,
+/// passed on as it is.
+pub fn mknodat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, mode: u32, dev: u32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt(unsafe { libc::syscall(libc::SYS_mknodat, dirfd, p.as_ptr(), mode, dev) })
+}
+
+pub fn mknod(cx: &mut Cx<'_, '_>, path_ptr: u32, mode: u32, dev: u32) -> SysResult {
+    mknodat(cx, g::AT_FDCWD, path_ptr, mode, dev)
+}
+
+/// creat(path, mode): open(path, O_CREAT|O_WRONLY|O_TRUNC, mode).
+pub fn creat(cx: &mut Cx<'_, '_>, path_ptr: u32, mode: u32) -> SysResult {
+    open(cx, path_ptr, g::O_CREAT | g::O_WRONLY | g::O_TRUNC, mode)
+}
+
+/// memfd_create(name, flags): MFD_* are the same on every host.
+pub fn memfd_create(cx: &mut Cx<'_, '_>, name: u32, flags: u32) -> SysResult {
+    let n = cx.mem().cstring_max(name, 4096)?;
+    cvt(unsafe { libc::memfd_create(n.as_ptr(), flags) })
+}
+
+/// inotify_init1(flags): IN_NONBLOCK/IN_CLOEXEC are O_NONBLOCK/O_CLOEXEC,
+/// the same on every host. Events read from it have one layout everywhere.
+pub fn inotify_init1(_cx: &mut Cx<'_, '_>, flags: i32) -> SysResult {
+    cvt(unsafe { libc::inotify_init1(flags) })
+}
+
+pub fn inotify_init(cx: &mut Cx<'_, '_>) -> SysResult {
+    inotify_init1(cx, 0)
+}
+
+pub fn inotify_add_watch(cx: &mut Cx<'_, '_>, fd: i32, path_ptr: u32, mask: u32) -> SysResult {
+    let p = path(cx, path_ptr)?;
+    cvt(unsafe { libc::inotify_add_watch(fd, p.as_ptr(), mask) })
+}
+
+pub fn inotify_rm_watch(_cx: &mut Cx<'_, '_>, fd: i32, wd: i32) -> SysResult {
+    cvt(unsafe { libc::inotify_rm_watch(fd, wd) })
 }
 
 pub fn umask(_cx: &mut Cx<'_, '_>, mask: u32) -> SysResult {

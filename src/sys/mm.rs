@@ -412,6 +412,35 @@ pub fn mlockall(_cx: &mut Cx<'_, '_>, flags: i32) -> SysResult {
     super::cvt(unsafe { libc::mlockall(flags) })
 }
 
+/// mlock2(addr, len, flags): `addr` rounded down to a page, as the kernel
+/// does; ENOMEM if a page of the range is not mapped.
+pub fn mlock2(cx: &mut Cx<'_, '_>, addr: u32, len: u32, flags: u32) -> SysResult {
+    let (a, l) = page_range(cx, addr, len)?;
+    cx.mem().range_op(a, l, RangeOp::Mlock(flags))?;
+    Ok(0)
+}
+
+pub fn mlock(cx: &mut Cx<'_, '_>, addr: u32, len: u32) -> SysResult {
+    mlock2(cx, addr, len, 0)
+}
+
+pub fn munlock(cx: &mut Cx<'_, '_>, addr: u32, len: u32) -> SysResult {
+    let (a, l) = page_range(cx, addr, len)?;
+    cx.mem().range_op(a, l, RangeOp::Munlock)?;
+    Ok(0)
+}
+
+pub fn munlockall(_cx: &mut Cx<'_, '_>) -> SysResult {
+    super::cvt(unsafe { libc::munlockall() })
+}
+
+/// The pages holding `[addr, addr+len)` (mlock's rounding), checked as mprotect's.
+fn page_range(cx: &Cx<'_, '_>, addr: u32, len: u32) -> Result<(u64, usize), Errno> {
+    let skew = addr as u64 % page_size();
+    let len = u32::try_from(len as u64 + skew).map_err(|_| Errno::ENOMEM)?;
+    check_range(cx, addr - skew as u32, len, Errno::ENOMEM)
+}
+
 /// brk(addr): the break starts at the first free page above the module's
 /// memory and moves while the pages after it are free; a request that cannot
 /// be met returns the current break, as Linux does.

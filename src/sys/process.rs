@@ -69,6 +69,84 @@ pub fn setgroups(cx: &mut Cx<'_, '_>, size: u32, list: u32) -> SysResult {
     cvt(unsafe { libc::setgroups(size as usize, b.ptr.cast()) })
 }
 
+/// getresuid(ruid, euid, suid): three ids stored through guest pointers.
+pub fn getresuid(cx: &mut Cx<'_, '_>, r: u32, e: u32, s: u32) -> SysResult {
+    let mut ids: [libc::uid_t; 3] = [0; 3];
+    cvt(unsafe { libc::getresuid(&mut ids[0], &mut ids[1], &mut ids[2]) })?;
+    store_ids(cx, [r, e, s], ids)
+}
+
+pub fn getresgid(cx: &mut Cx<'_, '_>, r: u32, e: u32, s: u32) -> SysResult {
+    let mut ids: [libc::gid_t; 3] = [0; 3];
+    cvt(unsafe { libc::getresgid(&mut ids[0], &mut ids[1], &mut ids[2]) })?;
+    store_ids(cx, [r, e, s], ids)
+}
+
+fn store_ids(cx: &Cx<'_, '_>, ptrs: [u32; 3], ids: [u32; 3]) -> SysResult {
+    let mem = cx.mem();
+    for (p, id) in ptrs.iter().zip(ids) {
+        mem.write(*p, &id)?;
+    }
+    Ok(0)
+}
+
+pub fn setfsuid(_cx: &mut Cx<'_, '_>, uid: u32) -> SysResult {
+    Ok(unsafe { libc::setfsuid(uid) } as i64)
+}
+
+pub fn setfsgid(_cx: &mut Cx<'_, '_>, gid: u32) -> SysResult {
+    Ok(unsafe { libc::setfsgid(gid) } as i64)
+}
+
+pub fn getpgrp(_cx: &mut Cx<'_, '_>) -> SysResult {
+    cvt(unsafe { libc::getpgrp() })
+}
+
+/// getpriority(which, who): the kernel's value (20 - nice), which the guest
+/// libc converts, not the host libc's.
+pub fn getpriority(_cx: &mut Cx<'_, '_>, which: i32, who: u32) -> SysResult {
+    cvt(unsafe { libc::syscall(libc::SYS_getpriority, which, who) })
+}
+
+pub fn setpriority(_cx: &mut Cx<'_, '_>, which: i32, who: u32, prio: i32) -> SysResult {
+    cvt(unsafe { libc::syscall(libc::SYS_setpriority, which, who, prio) })
+}
+
+/// personality(persona): queries (0xffffffff) and setting the current value
+/// only; other execution domains (e.g. READ_IMPLIES_EXEC, which would make
+/// the runtime's own mappings executable) are refused with EINVAL.
+pub fn personality(_cx: &mut Cx<'_, '_>, persona: u64) -> SysResult {
+    const QUERY: u64 = 0xffff_ffff;
+    let current = cvt(unsafe { libc::personality(QUERY as libc::c_ulong) } as i64)?;
+    if persona == QUERY || persona == current as u64 {
+        Ok(current)
+    } else {
+        Err(Errno::EINVAL.into())
+    }
+}
+
+/// times(buf): the guest's `struct tms` is four 64-bit clock_t.
+pub fn times(cx: &mut Cx<'_, '_>, buf: u32) -> SysResult {
+    // SAFETY: plain integers.
+    let mut t: libc::tms = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::times(&mut t) } as i64;
+    if buf != 0 {
+        let v = [t.tms_utime as i64, t.tms_stime as i64, t.tms_cutime as i64, t.tms_cstime as i64];
+        cx.mem().write_array(buf, &v)?;
+    }
+    Ok(r)
+}
+
+/// getcpu(cpu, node, tcache): the ids stored where the guest asked.
+pub fn getcpu(cx: &mut Cx<'_, '_>, cpu: u32, node: u32, _tcache: u32) -> SysResult {
+    let (mut c, mut n) = (0u32, 0u32);
+    cvt(unsafe { libc::syscall(libc::SYS_getcpu, &mut c, &mut n, 0usize) })?;
+    let mem = cx.mem();
+    mem.write_opt(cpu, &c)?;
+    mem.write_opt(node, &n)?;
+    Ok(0)
+}
+
 pub fn getpgid(_cx: &mut Cx<'_, '_>, pid: i32) -> SysResult {
     cvt(unsafe { libc::getpgid(pid) })
 }

@@ -135,6 +135,12 @@ table! {
     "SYS_readv" => readv(fd: i32, iov: u32, iovcnt: i32) -> i64 = fs::readv;
     "SYS_writev" => writev(fd: i32, iov: u32, iovcnt: i32) -> i64 = fs::writev;
     "SYS_preadv" => preadv(fd: i32, iov: u32, iovcnt: i32, pos_l: u64, pos_h: u64) -> i64 = fs::preadv;
+    "SYS_pwritev" => pwritev(fd: i32, iov: u32, iovcnt: i32, pos_l: u64, pos_h: u64) -> i64 = fs::pwritev;
+    "SYS_sendfile" => sendfile(out_fd: i32, in_fd: i32, offset: u32, count: u32) -> i64 = fs::sendfile;
+    "SYS_copy_file_range" => copy_file_range(fd_in: i32, off_in: u32, fd_out: i32, off_out: u32, len: u32, flags: u32) -> i64 = fs::copy_file_range;
+    "SYS_splice" => splice(fd_in: i32, off_in: u32, fd_out: i32, off_out: u32, len: u32, flags: u32) -> i64 = fs::splice;
+    "SYS_tee" => tee(fd_in: i32, fd_out: i32, len: u32, flags: u32) -> i64 = fs::tee;
+    "SYS_readahead" => readahead(fd: i32, offset: i64, count: u32) -> i64 = fs::readahead;
     "SYS_access" => access(path: u32, mode: i32) -> i64 = fs::access;
     "SYS_faccessat" => faccessat(dirfd: i32, path: u32, mode: i32, flags: i32) -> i64 = fs::faccessat;
     "SYS_faccessat2" => faccessat2(dirfd: i32, path: u32, mode: i32, flags: i32) -> i64 = fs::faccessat2;
@@ -142,6 +148,9 @@ table! {
     "SYS_truncate" => truncate(path: u32, length: i64) -> i64 = fs::truncate;
     "SYS_fsync" => fsync(fd: i32) -> i64 = fs::fsync;
     "SYS_fdatasync" => fdatasync(fd: i32) -> i64 = fs::fdatasync;
+    "SYS_fallocate" => fallocate(fd: i32, mode: i32, offset: i64, len: i64) -> i64 = fs::fallocate;
+    "SYS_sync" => sync() -> i64 = fs::sync;
+    "SYS_syncfs" => syncfs(fd: i32) -> i64 = fs::syncfs;
     "SYS_fadvise" => fadvise(fd: i32, offset: i64, len: i64, advice: i32) -> i64 = fs::fadvise;
     "SYS_getcwd" => getcwd(buf: u32, size: u32) -> i64 = fs::getcwd;
     "SYS_chdir" => chdir(path: u32) -> i64 = fs::chdir;
@@ -149,6 +158,7 @@ table! {
     "SYS_chroot" => chroot(path: u32) -> i64 = fs::chroot;
     "SYS_rename" => rename(old: u32, new: u32) -> i64 = fs::rename;
     "SYS_renameat2" => renameat2(olddirfd: i32, old: u32, newdirfd: i32, new: u32, flags: u32) -> i64 = fs::renameat2;
+    "SYS_renameat" => renameat(olddirfd: i32, old: u32, newdirfd: i32, new: u32) -> i64 = fs::renameat;
     "SYS_mkdir" => mkdir(path: u32, mode: u32) -> i64 = fs::mkdir;
     "SYS_mkdirat" => mkdirat(dirfd: i32, path: u32, mode: u32) -> i64 = fs::mkdirat;
     "SYS_rmdir" => rmdir(path: u32) -> i64 = fs::rmdir;
@@ -166,6 +176,15 @@ table! {
     "SYS_chown" => chown(path: u32, uid: u32, gid: u32) -> i64 = fs::chown;
     "SYS_fchown" => fchown(fd: i32, uid: u32, gid: u32) -> i64 = fs::fchown;
     "SYS_fchownat" => fchownat(dirfd: i32, path: u32, uid: u32, gid: u32, flags: i32) -> i64 = fs::fchownat;
+    "SYS_lchown" => lchown(path: u32, uid: u32, gid: u32) -> i64 = fs::lchown;
+    "SYS_mknod" => mknod(path: u32, mode: u32, dev: u32) -> i64 = fs::mknod;
+    "SYS_mknodat" => mknodat(dirfd: i32, path: u32, mode: u32, dev: u32) -> i64 = fs::mknodat;
+    "SYS_creat" => creat(path: u32, mode: u32) -> i64 = fs::creat;
+    "SYS_memfd_create" => memfd_create(name: u32, flags: u32) -> i64 = fs::memfd_create;
+    "SYS_inotify_init" => inotify_init() -> i64 = fs::inotify_init;
+    "SYS_inotify_init1" => inotify_init1(flags: i32) -> i64 = fs::inotify_init1;
+    "SYS_inotify_add_watch" => inotify_add_watch(fd: i32, path: u32, mask: u32) -> i64 = fs::inotify_add_watch;
+    "SYS_inotify_rm_watch" => inotify_rm_watch(fd: i32, wd: i32) -> i64 = fs::inotify_rm_watch;
     "SYS_umask" => umask(mask: u32) -> i64 = fs::umask;
     "SYS_utimensat" => utimensat(dirfd: i32, path: u32, times: u32, flags: i32) -> i64 = fs::utimensat;
     "SYS_utimes" => utimes(path: u32, times: u32) -> i64 = fs::utimes;
@@ -233,6 +252,10 @@ table! {
     "SYS_madvise" => madvise(addr: u32, len: u32, advice: i32) -> i64 = mm::madvise;
     "SYS_msync" => msync(addr: u32, len: u32, flags: i32) -> i64 = mm::msync;
     "SYS_mlockall" => mlockall(flags: i32) -> i64 = mm::mlockall;
+    "SYS_mlock" => mlock(addr: u32, len: u32) -> i64 = mm::mlock;
+    "SYS_mlock2" => mlock2(addr: u32, len: u32, flags: u32) -> i64 = mm::mlock2;
+    "SYS_munlock" => munlock(addr: u32, len: u32) -> i64 = mm::munlock;
+    "SYS_munlockall" => munlockall() -> i64 = mm::munlockall;
     "SYS_brk" => brk(addr: u32) -> i64 = mm::brk;
 
     // Process identity, limits, system information, exit.
@@ -251,6 +274,16 @@ table! {
     "SYS_setresgid" => setresgid(rgid: u32, egid: u32, sgid: u32) -> i64 = process::setresgid;
     "SYS_getgroups" => getgroups(size: i32, list: u32) -> i64 = process::getgroups;
     "SYS_setgroups" => setgroups(size: u32, list: u32) -> i64 = process::setgroups;
+    "SYS_getresuid" => getresuid(ruid: u32, euid: u32, suid: u32) -> i64 = process::getresuid;
+    "SYS_getresgid" => getresgid(rgid: u32, egid: u32, sgid: u32) -> i64 = process::getresgid;
+    "SYS_setfsuid" => setfsuid(uid: u32) -> i64 = process::setfsuid;
+    "SYS_setfsgid" => setfsgid(gid: u32) -> i64 = process::setfsgid;
+    "SYS_getpgrp" => getpgrp() -> i64 = process::getpgrp;
+    "SYS_getpriority" => getpriority(which: i32, who: u32) -> i64 = process::getpriority;
+    "SYS_setpriority" => setpriority(which: i32, who: u32, prio: i32) -> i64 = process::setpriority;
+    "SYS_personality" => personality(persona: u64) -> i64 = process::personality;
+    "SYS_times" => times(buf: u32) -> i64 = process::times;
+    "SYS_getcpu" => getcpu(cpu: u32, node: u32, tcache: u32) -> i64 = process::getcpu;
     "SYS_getpgid" => getpgid(pid: i32) -> i64 = process::getpgid;
     "SYS_setpgid" => setpgid(pid: i32, pgid: i32) -> i64 = process::setpgid;
     "SYS_getsid" => getsid(pid: i32) -> i64 = process::getsid;
@@ -276,6 +309,7 @@ table! {
     "SYS_sched_getparam" => sched_getparam(pid: i32, param: u32) -> i64 = thread::sched_getparam;
     "SYS_sched_get_priority_max" => sched_get_priority_max(policy: i32) -> i64 = thread::sched_get_priority_max;
     "SYS_sched_get_priority_min" => sched_get_priority_min(policy: i32) -> i64 = thread::sched_get_priority_min;
+    "SYS_sched_rr_get_interval" => sched_rr_get_interval(pid: i32, tp: u32) -> i64 = thread::sched_rr_get_interval;
     "SYS_sched_setaffinity" => sched_setaffinity(pid: i32, size: u32, mask: u32) -> i64 = thread::sched_setaffinity;
     "SYS_exit" => exit(status: i32) -> i64 = thread::exit;
     "SYS_exit_group" => exit_group(status: i32) -> i64 = thread::exit_group;

@@ -269,6 +269,14 @@ pub fn sched_getparam(cx: &mut Cx<'_, '_>, pid: i32, param: u32) -> SysResult {
     Ok(0)
 }
 
+/// sched_rr_get_interval(pid, tp): the SCHED_RR quantum as a guest timespec.
+pub fn sched_rr_get_interval(cx: &mut Cx<'_, '_>, pid: i32, tp: u32) -> SysResult {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    cvt(unsafe { libc::sched_rr_get_interval(pid, &mut ts) })?;
+    cx.mem().write(tp, &convert::timespec_from_host(&ts))?;
+    Ok(0)
+}
+
 pub fn sched_get_priority_max(_cx: &mut Cx<'_, '_>, policy: i32) -> SysResult {
     cvt(unsafe { libc::sched_get_priority_max(policy) })
 }
