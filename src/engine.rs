@@ -40,10 +40,57 @@ pub fn engine(opts: &EngineOptions) -> Result<Engine> {
     engine_and_cache(opts).map(|(engine, _)| engine)
 }
 
+/// Native stack the guest's Wasm code may use, as much as a Linux process
+/// gets by default (wasmtime's own default is 512 KiB, which deep recursion in
+/// real programs, e.g. an interpreter, overflows long before natively).
+pub const WASM_STACK: usize = 8 << 20;
+/// Host stack kept beyond it for the runtime's own frames around guest code.
+pub const HOST_STACK_MARGIN: usize = 4 << 20;
+/// Stack size of the host threads that run guest threads.
+pub const GUEST_THREAD_STACK: usize = WASM_STACK + HOST_STACK_MARGIN;
+
+/// The process's stack limit as it was before [`raise_stack_limit`].
+static ORIGINAL_STACK_LIMIT: std::sync::OnceLock<libc::rlimit> = std::sync::OnceLock::new();
+
+/// Let the main thread's stack grow to [`GUEST_THREAD_STACK`]: the kernel
+/// checks RLIMIT_STACK when the stack grows, so raising the soft limit (up to
+/// the hard one) is enough. Returns the Wasm stack the main thread can give
+/// guests: [`WASM_STACK`], or less when the hard limit is lower.
+pub fn raise_stack_limit() -> usize {
+    // SAFETY: plain get/setrlimit on a local.
+    let mut lim: libc::rlimit = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrlimit(libc::RLIMIT_STACK, &mut lim) } != 0 {
+        return WASM_STACK;
+    }
+    ORIGINAL_STACK_LIMIT.get_or_init(|| lim);
+    let need = GUEST_THREAD_STACK as libc::rlim_t;
+    if lim.rlim_cur == libc::RLIM_INFINITY || lim.rlim_cur >= need {
+        return WASM_STACK;
+    }
+    let target = if lim.rlim_max == libc::RLIM_INFINITY { need } else { need.min(lim.rlim_max) };
+    let raised = libc::rlimit { rlim_cur: target, rlim_max: lim.rlim_max };
+    let cur = if unsafe { libc::setrlimit(libc::RLIMIT_STACK, &raised) } == 0 { target } else { lim.rlim_cur };
+    (cur as usize).saturating_sub(HOST_STACK_MARGIN).clamp(512 << 10, WASM_STACK)
+}
+
+/// Give a native program the stack limit wali-run was started with (before
+/// `execve`; [`raise_stack_limit`] again if that fails).
+pub fn restore_stack_limit() {
+    if let Some(lim) = ORIGINAL_STACK_LIMIT.get() {
+        // SAFETY: plain setrlimit.
+        unsafe { libc::setrlimit(libc::RLIMIT_STACK, lim) };
+    }
+}
+
 /// Build the engine and the on-disk compilation cache `opts` asks for.
 pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<DiskCache>)> {
     let mut config = Config::new();
     config.wasm_exceptions(true);
+    // Guests run on the main thread (whose stack limit this raises) and on
+    // threads of GUEST_THREAD_STACK.
+    // (No async stacks are used; wasmtime only insists the bound is consistent.)
+    let wasm_stack = raise_stack_limit();
+    config.async_stack_size(wasm_stack + HOST_STACK_MARGIN).max_wasm_stack(wasm_stack);
     if cfg!(target_arch = "arm") {
         // wasmtime runs 32-bit ARM through Pulley, which has neither threads nor
         // shared memories: plain (non-shared) WALI modules run; the lowering of

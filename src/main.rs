@@ -77,12 +77,19 @@ struct RunArgs {
     /// The guest's argv[0] (default: the module path); set by execve.
     #[arg(long, value_name = "STRING", hide = true)]
     argv0: Option<std::ffi::OsString>,
-    /// The module to run (.wasm or .cwasm).
-    #[arg(required = true)]
-    file: Option<PathBuf>,
-    /// Arguments for the guest.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<std::ffi::OsString>,
+    /// The module to run (.wasm or .cwasm), then the guest's arguments: everything
+    /// after the module is the guest's, `--help` and wali-run's own flags included.
+    #[arg(required = true, value_name = "FILE [ARGS]...", trailing_var_arg = true, allow_hyphen_values = true)]
+    command: Vec<std::ffi::OsString>,
+}
+
+impl RunArgs {
+    fn file(&self) -> Option<PathBuf> {
+        self.command.first().map(PathBuf::from)
+    }
+    fn guest_args(&self) -> &[std::ffi::OsString] {
+        self.command.get(1..).unwrap_or_default()
+    }
 }
 
 fn parse_env(s: &str) -> Result<(String, String), String> {
@@ -122,6 +129,16 @@ fn main() {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    // Everything from the module on is the guest's, so a leading `-x` lands in
+    // the module position: it is an unknown option of wali-run.
+    if cli.command.is_none()
+        && let Some(first) = cli.run.command.first().and_then(|f| f.to_str())
+        && first.starts_with('-')
+        && first != "-"
+    {
+        use clap::CommandFactory;
+        Cli::command().error(clap::error::ErrorKind::UnknownArgument, format!("unexpected argument '{first}' found")).exit();
+    }
     let status = match real_main(cli) {
         Ok(status) => status,
         Err(e) => {
@@ -147,7 +164,7 @@ fn real_main(cli: Cli) -> Result<i32> {
         None => {}
     }
     let mut args = cli.run;
-    let file = args.file.clone().context("no module given")?;
+    let file = args.file().context("no module given")?;
     if !file.exists() {
         bail!("{}: no such file", file.display());
     }
@@ -162,7 +179,7 @@ fn real_main(cli: Cli) -> Result<i32> {
         None => file.as_os_str().as_bytes(),
     };
     let mut argv = vec![CString::new(argv0).context("argv[0] contains NUL")?];
-    for a in &args.args {
+    for a in args.guest_args() {
         argv.push(CString::new(a.as_bytes()).context("argument contains NUL")?);
     }
     if args.argv0.is_none() && args.env_file.is_none() && args.env.is_empty() && invoked_through_binfmt() {

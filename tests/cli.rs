@@ -220,6 +220,38 @@ fn argv_reaches_the_guest() {
     assert_eq!(String::from_utf8_lossy(&o.stdout), "one\n--two\nthree four\n");
 }
 
+/// Everything after the module is the guest's, wali-run's own flags included.
+#[test]
+fn options_after_the_module_belong_to_the_guest() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = module(dir.path(), "argv", ARGV_GUEST);
+    let o = run(&m, &["--help", "--strace", "-V"]);
+    assert_eq!(status(&o), 4, "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "--help\n--strace\n-V\n");
+    assert!(!stderr(&o).contains("] "), "no trace expected: {}", stderr(&o));
+}
+
+/// Guests get a Linux-sized stack: 40000 nested calls (far past wasmtime's
+/// default 512 KiB) run, unbounded recursion still traps cleanly (139).
+#[test]
+fn deep_recursion_has_a_linux_sized_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    let wat = r#"(module
+      (import "wali" "SYS_exit_group" (func $exit (param i32) (result i64)))
+      (memory (export "memory") 1)
+      (func $down (param $n i32) (result i32)
+        (local $a i64) (local $b i64) (local $c i64) (local $d i64)
+        (if (result i32) (i32.eqz (local.get $n)) (then (i32.const 0))
+          (else (i32.add (call $down (i32.sub (local.get $n) (i32.const 1))) (i32.const 1)))))
+      (func (export "_start")
+        (drop (call $exit (i32.ne (call $down (i32.const 40000)) (i32.const 40000))))))"#;
+    assert_eq!(status(&run(&module(dir.path(), "deep", wat), &[])), 0);
+    let forever = wat.replace("(i32.const 40000)) (i32.const 40000)", "(i32.const -1)) (i32.const 0)");
+    let o = run(&module(dir.path(), "forever", &forever), &[]);
+    assert_eq!(status(&o), 139, "{}", stderr(&o));
+    assert!(stderr(&o).contains("call stack exhausted"), "{}", stderr(&o));
+}
+
 #[test]
 fn precompiled_cwasm_runs_like_the_wasm() {
     let dir = tempfile::tempdir().unwrap();

@@ -247,10 +247,14 @@ fn classify(file: &CStr, no_native_exec: bool) -> Result<Target, Errno> {
 fn exec_native(file: &CStr, args: &[CString], env: &[CString]) -> Errno {
     let argv = null_terminated(args);
     let envp = null_terminated(env);
+    // The native program gets the stack limit wali-run was started with.
+    crate::engine::restore_stack_limit();
     // SAFETY: NUL-terminated strings and NULL-terminated arrays that outlive
     // the call.
     unsafe { libc::execve(file.as_ptr(), argv.as_ptr(), envp.as_ptr()) };
-    Errno::last()
+    let e = Errno::last();
+    crate::engine::raise_stack_limit();
+    e
 }
 
 fn null_terminated(strings: &[CString]) -> Vec<*const libc::c_char> {

@@ -14,8 +14,8 @@ use std::time::Duration;
 use wali_abi::{convert, guest};
 use wasmtime::{Ref, TypedFunc};
 
-/// Host stack for guest threads (wasmtime's own limit for Wasm stack is below it).
-const THREAD_STACK: usize = 8 << 20;
+/// Host stack for guest threads: the Wasm stack limit plus the runtime's margin.
+const THREAD_STACK: usize = crate::engine::GUEST_THREAD_STACK;
 
 /// End the whole process immediately with `status & 0xff`, whatever the other
 /// threads are doing (blocked in syscalls included).
