@@ -40,10 +40,14 @@ pub fn engine(opts: &EngineOptions) -> Result<Engine> {
     engine_and_cache(opts).map(|(engine, _)| engine)
 }
 
-/// Native stack the guest's Wasm code may use, as much as a Linux process
-/// gets by default (wasmtime's own default is 512 KiB, which deep recursion in
-/// real programs, e.g. an interpreter, overflows long before natively).
-pub const WASM_STACK: usize = 8 << 20;
+/// Native stack the guest's Wasm code may use. A native program has 8 MiB of
+/// stack; compiled Wasm frames hold what a native frame holds plus spills of
+/// Wasm locals, while the C stack (address-taken locals) lives in linear memory
+/// besides, so guests get more: enough that interpreters hit their own
+/// recursion limits (qjs's RangeError) first. wasmtime's default, 512 KiB,
+/// overflows long before natively. 32-bit hosts, short of address space, get
+/// what a native program gets.
+pub const WASM_STACK: usize = if cfg!(target_pointer_width = "64") { 32 << 20 } else { 8 << 20 };
 /// Host stack kept beyond it for the runtime's own frames around guest code.
 pub const HOST_STACK_MARGIN: usize = 4 << 20;
 /// Stack size of the host threads that run guest threads.
