@@ -155,54 +155,31 @@ pub fn pwritev(cx: &mut Cx<'_, '_>, fd: i32, iov: u32, iovcnt: i32, pos_l: u64, 
     cvt(unsafe { libc::pwritev64(fd, v.ptr(), v.cnt, pos_l as i64) } as i64)
 }
 
-/// A guest `loff_t *` in/out offset (sendfile, copy_file_range, splice): read
-/// before the call (EFAULT), written back by [`store_offset`].
-fn load_offset(mem: &Mem<'_>, ptr: u32) -> Result<Option<i64>, Errno> {
-    if ptr == 0 { Ok(None) } else { mem.read::<i64>(ptr).map(Some) }
+/// A guest `loff_t *` in/out offset (sendfile, copy_file_range, splice): the
+/// kernel reads and writes it in place (64-bit in the guest and on every host),
+/// or gets a rejected address and fails with EFAULT after its own checks.
+fn offset_ptr(mem: &Mem<'_>, ptr: u32) -> *mut i64 {
+    if ptr == 0 { std::ptr::null_mut() } else { mem.kernel_buf(ptr, 8, Access::Write).ptr.cast() }
 }
 
-fn offset_ptr(off: &mut Option<i64>) -> *mut i64 {
-    off.as_mut().map_or(std::ptr::null_mut(), |o| o as *mut i64)
-}
-
-fn store_offset(mem: &Mem<'_>, ptr: u32, off: Option<i64>) -> Result<(), Errno> {
-    match off {
-        Some(o) => mem.write(ptr, &o),
-        None => Ok(()),
-    }
-}
-
-/// sendfile(out_fd, in_fd, offset, count): the offset (if any) is written back
-/// even when nothing was sent, as the kernel does.
+/// sendfile(out_fd, in_fd, offset, count)
 pub fn sendfile(cx: &mut Cx<'_, '_>, out_fd: i32, in_fd: i32, offset: u32, count: u32) -> SysResult {
-    let mem = cx.mem();
-    let mut off = load_offset(&mem, offset)?;
-    let r = cvt(unsafe { libc::sendfile64(out_fd, in_fd, offset_ptr(&mut off), count as usize) } as i64);
-    store_offset(&mem, offset, off)?;
-    r
+    let off = offset_ptr(&cx.mem(), offset);
+    cvt(unsafe { libc::sendfile64(out_fd, in_fd, off, count as usize) } as i64)
 }
 
-/// copy_file_range(fd_in, off_in, fd_out, off_out, len, flags): offsets
-/// written back after a copy.
+/// copy_file_range(fd_in, off_in, fd_out, off_out, len, flags)
 pub fn copy_file_range(cx: &mut Cx<'_, '_>, fd_in: i32, off_in: u32, fd_out: i32, off_out: u32, len: u32, flags: u32) -> SysResult {
     let mem = cx.mem();
-    let (mut a, mut b) = (load_offset(&mem, off_in)?, load_offset(&mem, off_out)?);
-    let r = cvt(unsafe {
-        libc::syscall(libc::SYS_copy_file_range, fd_in, offset_ptr(&mut a), fd_out, offset_ptr(&mut b), len as usize, flags)
-    })?;
-    store_offset(&mem, off_in, a)?;
-    store_offset(&mem, off_out, b)?;
-    Ok(r)
+    let (a, b) = (offset_ptr(&mem, off_in), offset_ptr(&mem, off_out));
+    cvt(unsafe { libc::syscall(libc::SYS_copy_file_range, fd_in, a, fd_out, b, len as usize, flags) })
 }
 
-/// splice(fd_in, off_in, fd_out, off_out, len, flags): as copy_file_range.
+/// splice(fd_in, off_in, fd_out, off_out, len, flags)
 pub fn splice(cx: &mut Cx<'_, '_>, fd_in: i32, off_in: u32, fd_out: i32, off_out: u32, len: u32, flags: u32) -> SysResult {
     let mem = cx.mem();
-    let (mut a, mut b) = (load_offset(&mem, off_in)?, load_offset(&mem, off_out)?);
-    let r = cvt(unsafe { libc::splice(fd_in, offset_ptr(&mut a), fd_out, offset_ptr(&mut b), len as usize, flags) } as i64)?;
-    store_offset(&mem, off_in, a)?;
-    store_offset(&mem, off_out, b)?;
-    Ok(r)
+    let (a, b) = (offset_ptr(&mem, off_in), offset_ptr(&mem, off_out));
+    cvt(unsafe { libc::splice(fd_in, a, fd_out, b, len as usize, flags) } as i64)
 }
 
 pub fn tee(_cx: &mut Cx<'_, '_>, fd_in: i32, fd_out: i32, len: u32, flags: u32) -> SysResult {

@@ -415,6 +415,10 @@ pub fn mlockall(_cx: &mut Cx<'_, '_>, flags: i32) -> SysResult {
 /// mlock2(addr, len, flags): `addr` rounded down to a page, as the kernel
 /// does; ENOMEM if a page of the range is not mapped.
 pub fn mlock2(cx: &mut Cx<'_, '_>, addr: u32, len: u32, flags: u32) -> SysResult {
+    const MLOCK_ONFAULT: u32 = 1;
+    if flags & !MLOCK_ONFAULT != 0 {
+        return Err(Errno::EINVAL.into());
+    }
     let (a, l) = page_range(cx, addr, len)?;
     cx.mem().range_op(a, l, RangeOp::Mlock(flags))?;
     Ok(0)
