@@ -53,8 +53,14 @@ pub const HOST_STACK_MARGIN: usize = 4 << 20;
 /// Stack size of the host threads that run guest threads.
 pub const GUEST_THREAD_STACK: usize = WASM_STACK + HOST_STACK_MARGIN;
 
-/// The process's stack limit as it was before [`raise_stack_limit`].
-static ORIGINAL_STACK_LIMIT: std::sync::OnceLock<libc::rlimit> = std::sync::OnceLock::new();
+/// The stack limit (soft, hard) the guest sees: the one wali-run started with,
+/// or the guest's own since it set one. The real soft limit may be higher
+/// ([`raise_stack_limit`]).
+static GUEST_STACK_LIMIT: std::sync::Mutex<Option<(u64, u64)>> = std::sync::Mutex::new(None);
+
+fn guest_stack() -> std::sync::MutexGuard<'static, Option<(u64, u64)>> {
+    GUEST_STACK_LIMIT.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Let the main thread's stack grow to [`GUEST_THREAD_STACK`]: the kernel
 /// checks RLIMIT_STACK when the stack grows, so raising the soft limit (up to
@@ -66,7 +72,7 @@ pub fn raise_stack_limit() -> usize {
     if unsafe { libc::getrlimit(libc::RLIMIT_STACK, &mut lim) } != 0 {
         return WASM_STACK;
     }
-    ORIGINAL_STACK_LIMIT.get_or_init(|| lim);
+    guest_stack().get_or_insert((lim.rlim_cur as u64, lim.rlim_max as u64));
     let need = GUEST_THREAD_STACK as libc::rlim_t;
     if lim.rlim_cur == libc::RLIM_INFINITY || lim.rlim_cur >= need {
         return WASM_STACK;
@@ -77,17 +83,32 @@ pub fn raise_stack_limit() -> usize {
     (cur as usize).saturating_sub(HOST_STACK_MARGIN).clamp(512 << 10, WASM_STACK)
 }
 
-/// Give a native program the stack limit wali-run was started with (before
-/// `execve`; [`raise_stack_limit`] again if that fails).
+/// Put back the stack limit the guest sees (before `execve`, so the next
+/// program starts with it; [`raise_stack_limit`] again if that fails).
 pub fn restore_stack_limit() {
-    if let Some(lim) = ORIGINAL_STACK_LIMIT.get() {
+    if let Some((cur, max)) = *guest_stack() {
+        let lim = libc::rlimit { rlim_cur: cur as libc::rlim_t, rlim_max: max as libc::rlim_t };
         // SAFETY: plain setrlimit.
-        unsafe { libc::setrlimit(libc::RLIMIT_STACK, lim) };
+        unsafe { libc::setrlimit(libc::RLIMIT_STACK, &lim) };
     }
+}
+
+/// The stack limit the guest sees, if the runtime changed the real one.
+pub fn guest_stack_limit() -> Option<(u64, u64)> {
+    *guest_stack()
+}
+
+/// The guest set its stack limit (already applied to the host): that is its
+/// view from now on, and the main thread's stack is raised above it again.
+pub fn set_guest_stack_limit(cur: u64, max: u64) {
+    *guest_stack() = Some((cur, max));
+    raise_stack_limit();
 }
 
 /// Build the engine and the on-disk compilation cache `opts` asks for.
 pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<DiskCache>)> {
+    // Before wasmtime installs its trap handlers, so it passes these signals on.
+    crate::signals::install_reserved_fallbacks();
     let mut config = Config::new();
     config.wasm_exceptions(true);
     // Guests run on the main thread (whose stack limit this raises) and on

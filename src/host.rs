@@ -27,6 +27,9 @@ pub struct Process {
     pub no_native_exec: bool,
     /// Options a re-executed wali-run (execve of a Wasm module) must get again.
     pub exec_flags: Vec<std::ffi::OsString>,
+    /// The runtime's descriptor behind `env_file` (`/proc/self/fd/N`), closed
+    /// once the guest opened the file, so the guest does not keep seeing it.
+    pub env_fd: std::sync::atomic::AtomicI32,
     /// The module being run (absolute): what the guest's `/proc/self/exe` means
     /// to `execve`, so programs that re-execute themselves run the module again.
     pub module_path: Option<PathBuf>,
@@ -54,6 +57,7 @@ impl Process {
             no_native_exec: false,
             exec_flags: Vec::new(),
             module_path: None,
+            env_fd: std::sync::atomic::AtomicI32::new(-1),
             ever_threaded: AtomicBool::new(false),
             threads: StdMutex::new(0),
             thread_ended: Condvar::new(),

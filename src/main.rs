@@ -188,7 +188,15 @@ fn real_main(cli: Cli) -> Result<i32> {
         args.inherit_env = true;
     }
     let env_file = env_file(&args)?;
+    // An environment file in a descriptor of ours (the memfd made above, or the
+    // one a guest's execve handed over) is closed once the guest read it.
+    let own_fd = (env_file != args.env_file || args.argv0.is_some())
+        .then(|| env_file.as_ref().and_then(|p| p.to_str()?.strip_prefix("/proc/self/fd/")?.parse::<i32>().ok()))
+        .flatten();
     let mut process = Process::new(argv, env_file, args.strace);
+    if let Some(fd) = own_fd {
+        process.env_fd.store(fd, std::sync::atomic::Ordering::Relaxed);
+    }
     process.no_native_exec = args.no_native_exec;
     process.exec_flags = exec_flags(&args);
     process.module_path = std::fs::canonicalize(file).ok();

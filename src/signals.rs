@@ -29,7 +29,7 @@ use crate::host::Host;
 use crate::memory::Mem;
 use crate::sys::{Cx, Errno};
 use std::cell::Cell;
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU8, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use wali_abi::convert;
 use wali_abi::guest::consts::{self as g, SIG_DFL, SIG_IGN};
@@ -347,6 +347,53 @@ const KNOWN_SA_FLAGS: u64 = g::SA_NOCLDSTOP
     | g::SA_NODEFER
     | g::SA_RESETHAND;
 
+/// The guest's disposition of each reserved signal, readable from a signal
+/// handler: 0 default, 1 ignore, 2 a guest handler.
+static RESERVED_DISPOSITION: [AtomicU8; NSIG] = [const { AtomicU8::new(0) }; NSIG];
+
+/// Make SIGSEGV, SIGBUS, SIGILL and SIGFPE sent by another process (`kill`)
+/// behave as natively: wasmtime owns these signals and hands what is not a
+/// trap of Wasm code to the handler installed before it, which is this one.
+/// Call before the first engine is created.
+pub fn install_reserved_fallbacks() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGILL, libc::SIGFPE] {
+            // SAFETY: a zeroed sigaction is valid; the handler is async-signal-safe.
+            let mut sa: libc::sigaction = unsafe { std::mem::zeroed() };
+            unsafe { libc::sigemptyset(&mut sa.sa_mask) };
+            sa.sa_flags = libc::SA_SIGINFO | libc::SA_NODEFER;
+            sa.sa_sigaction = reserved_fallback as *const () as usize;
+            unsafe { libc::sigaction(sig, &sa, std::ptr::null_mut()) };
+        }
+    });
+}
+
+/// What wasmtime did not take as a trap: a reserved signal sent with `kill`
+/// (si_code <= 0) goes to the guest's handler or is ignored as the guest
+/// asked; anything else (its default action, or a real fault outside Wasm
+/// code) kills the process by the signal, as natively.
+extern "C" fn reserved_fallback(sig: libc::c_int, info: *mut libc::siginfo_t, uc: *mut libc::c_void) {
+    // SAFETY: with SA_SIGINFO the kernel (or wasmtime, passing it on) gives a valid siginfo.
+    let sent = unsafe { (*info).si_code } <= 0;
+    if sent {
+        match RESERVED_DISPOSITION[sig as usize].load(Ordering::Relaxed) {
+            1 => return,
+            2 => return on_signal(sig, info, uc),
+            _ => {}
+        }
+    }
+    // SAFETY: signal, sigprocmask and raise are async-signal-safe.
+    unsafe {
+        libc::signal(sig, libc::SIG_DFL);
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, sig);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::raise(sig);
+    }
+}
+
 /// rt_sigaction: set the guest action of `sig` (when `new` is given) and
 /// return the previous one. Signals the runtime relies on are recorded only.
 pub fn sigaction(sig: i32, new: Option<KSigaction>) -> Result<KSigaction, Errno> {
@@ -359,6 +406,13 @@ pub fn sigaction(sig: i32, new: Option<KSigaction>) -> Result<KSigaction, Errno>
         let act = KSigaction { flags: act.flags() & KNOWN_SA_FLAGS, ..act };
         if bit(sig) & RUNTIME_SIGNALS == 0 {
             install_host(sig, &act)?;
+        } else {
+            let d = match act.handler() {
+                SIG_DFL => 0,
+                SIG_IGN => 1,
+                _ => 2,
+            };
+            RESERVED_DISPOSITION[sig as usize].store(d, Ordering::Relaxed);
         }
         actions[sig as usize] = Some(act);
     }

@@ -225,7 +225,25 @@ pub fn openat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, flags: i32, mode: 
     let host_flags = convert::open_flags_to_host(flags);
     let creates = flags & (g::O_CREAT | O_TMPFILE_BIT) != 0;
     let mode = if creates { mode as libc::c_uint } else { 0 };
-    cvt(unsafe { libc::openat(dirfd, p.as_ptr(), host_flags, mode) })
+    let fd = cvt(unsafe { libc::openat(dirfd, p.as_ptr(), host_flags, mode) })?;
+    close_env_fd_once_opened(cx, &p);
+    Ok(fd)
+}
+
+/// The guest libc just opened its environment file: the runtime's descriptor
+/// behind it is not needed any more (the guest has its own).
+fn close_env_fd_once_opened(cx: &Cx<'_, '_>, p: &std::ffi::CStr) {
+    let process = &cx.host().process;
+    if process.env_fd.load(std::sync::atomic::Ordering::Relaxed) < 0 {
+        return;
+    }
+    if process.env_file.as_ref().is_some_and(|f| f.as_os_str().as_encoded_bytes() == p.to_bytes()) {
+        let fd = process.env_fd.swap(-1, std::sync::atomic::Ordering::Relaxed);
+        if fd >= 0 {
+            // SAFETY: the runtime's own descriptor, used by nothing else.
+            unsafe { libc::close(fd) };
+        }
+    }
 }
 
 pub fn close(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
@@ -440,7 +458,15 @@ pub fn readlinkat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, buf: u32, size
     }
     let p = path(cx, path_ptr)?;
     let mut tmp = vec![0u8; (size as usize).min(MAX_BOUNCE)];
-    let n = cvt(unsafe { libc::readlinkat(dirfd, p.as_ptr(), tmp.as_mut_ptr().cast(), tmp.len()) } as i64)?;
+    let mut n = cvt(unsafe { libc::readlinkat(dirfd, p.as_ptr(), tmp.as_mut_ptr().cast(), tmp.len()) } as i64)?;
+    // The guest's executable is its module (as execve of /proc/self/exe runs it).
+    if super::spawn::is_proc_self_exe(&p)
+        && let Some(module) = &cx.host().process.module_path
+    {
+        let m = module.as_os_str().as_encoded_bytes();
+        n = m.len().min(tmp.len()) as i64;
+        tmp[..n as usize].copy_from_slice(&m[..n as usize]);
+    }
     // Nothing to copy is always fine, as in the kernel.
     if n > 0 {
         cx.mem().write_bytes(buf, &tmp[..n as usize])?;

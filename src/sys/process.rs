@@ -170,7 +170,18 @@ pub fn prlimit64(cx: &mut Cx<'_, '_>, pid: i32, resource: i32, new: u32, old: u3
         mem.buf(old, size_of::<guest::Rlimit>(), Access::Write)?;
     }
     let newp = new.as_ref().map_or(std::ptr::null(), |r| r as *const _);
+    // wali-run raises its own stack limit for Wasm code; the guest sees (and
+    // sets) the limit it would have natively.
+    let own_stack = resource == libc::RLIMIT_STACK as i32 && (pid == 0 || pid == unsafe { libc::getpid() });
+    let view = if own_stack { crate::engine::guest_stack_limit() } else { None };
     cvt(unsafe { host_prlimit(pid, resource, newp, &mut out) })?;
+    if let Some((cur, max)) = view {
+        out.rlim_cur = cur as _;
+        out.rlim_max = max as _;
+    }
+    if own_stack && let Some(n) = &new {
+        crate::engine::set_guest_stack_limit(n.rlim_cur as u64, n.rlim_max as u64);
+    }
     if old != 0 {
         mem.write(old, &convert::rlimit_from_host(&out))?;
     }

@@ -144,14 +144,31 @@ pub fn execve(cx: &mut Cx<'_, '_>, path: u32, argv: u32, envp: u32) -> SysResult
         Some(m) if is_proc_self_exe(&file) => CString::new(m.as_os_str().as_bytes()).map_err(|_| Errno::ENOENT)?,
         _ => file,
     };
-    let target = classify(&file, process.no_native_exec)?;
+    let mut target = classify(&file, process.no_native_exec)?;
+    let mut args = args;
+    // A `#!` script whose interpreter is a Wasm module: the kernel cannot run
+    // that interpreter, so do what it would (interpreter, its argument, the
+    // script path, then the script's arguments).
+    let mut file = file;
+    if target == Target::Script {
+        match script_interpreter(&file) {
+            Some((interp, arg)) if classify(&interp, true) == Ok(Target::Wasm) => {
+                let rest = args.iter().skip(1).cloned();
+                args = std::iter::once(interp.clone()).chain(arg).chain(std::iter::once(file.clone())).chain(rest).collect();
+                file = interp;
+                target = Target::Wasm;
+            }
+            _ if process.no_native_exec => return Err(Errno::EACCES.into()),
+            _ => target = Target::Native,
+        }
+    }
     if process.strace {
         // A successful execve does not return to print its line.
         crate::strace::line(cx, "execve", &[path as u64, argv as u64, envp as u64], None);
     }
     let err = match target {
         Target::Wasm => exec_wasm(&process, &file, &args, env.as_deref()),
-        Target::Native => exec_native(&file, &args, env.as_deref().unwrap_or_default()),
+        Target::Native | Target::Script => exec_native(&file, &args, env.as_deref().unwrap_or_default()),
     };
     Err(err.into())
 }
@@ -159,7 +176,7 @@ pub fn execve(cx: &mut Cx<'_, '_>, path: u32, argv: u32, envp: u32) -> SysResult
 /// Does `file` name this process's own executable (`/proc/self/exe` or
 /// `/proc/<pid>/exe`)? A path to the wali-run binary itself stays a native
 /// program: a guest shell may run `wali-run other.wasm`.
-fn is_proc_self_exe(file: &CStr) -> bool {
+pub(crate) fn is_proc_self_exe(file: &CStr) -> bool {
     let bytes = file.to_bytes();
     bytes == b"/proc/self/exe" || bytes == format!("/proc/{}/exe", std::process::id()).as_bytes()
 }
@@ -198,8 +215,31 @@ fn string_array(mem: &Mem<'_>, array: u32, budget: &mut usize) -> Result<Vec<CSt
 enum Target {
     /// A WebAssembly module for wali-run.
     Wasm,
+    /// A `#!` script (its interpreter decides).
+    Script,
     /// Anything else: for the kernel to run (or refuse).
     Native,
+}
+
+/// The interpreter and optional argument of a `#!` script, parsed as the
+/// kernel does (first line, at most 256 bytes; one argument, the rest of the line).
+fn script_interpreter(file: &CStr) -> Option<(CString, Option<CString>)> {
+    let mut head = [0u8; 256];
+    let f = std::fs::File::open(std::ffi::OsStr::from_bytes(file.to_bytes())).ok()?;
+    let n = std::io::Read::read(&mut &f, &mut head).ok()?;
+    let line = head[..n].strip_prefix(b"#!")?;
+    let line = &line[..line.iter().position(|b| *b == b'\n').unwrap_or(line.len())];
+    let is_blank = |b: &u8| *b == b' ' || *b == b'\t';
+    let start = line.iter().position(|b| !is_blank(b))?;
+    let line = &line[start..];
+    let end = line.iter().position(is_blank).unwrap_or(line.len());
+    let interp = CString::new(&line[..end]).ok()?;
+    let rest = &line[end..];
+    let arg = match (rest.iter().position(|b| !is_blank(b)), rest.iter().rposition(|b| !is_blank(b))) {
+        (Some(a), Some(b)) => Some(CString::new(&rest[a..=b]).ok()?),
+        _ => None,
+    };
+    Some((interp, arg))
 }
 
 /// Header of a core WebAssembly module (what binfmt_misc is registered for).
@@ -238,6 +278,7 @@ fn classify(file: &CStr, no_native_exec: bool) -> Result<Target, Errno> {
             ));
     match (wasm, no_native_exec) {
         (true, _) => Ok(Target::Wasm),
+        (false, _) if head.starts_with(b"#!") => Ok(Target::Script),
         (false, false) => Ok(Target::Native),
         (false, true) => Err(Errno::EACCES),
     }
@@ -275,9 +316,12 @@ fn exec_wasm(process: &Process, file: &CStr, args: &[CString], env: Option<&[CSt
     };
     let cmdline = reexec_args(process, file, args, env_fd);
     let argv = null_terminated(&cmdline);
+    // The new wali-run starts from the guest's stack limit, as a native program would.
+    crate::engine::restore_stack_limit();
     // SAFETY: as in exec_native; the host environment (`environ`) is passed on.
     unsafe { libc::execv(c"/proc/self/exe".as_ptr(), argv.as_ptr()) };
     let err = Errno::last();
+    crate::engine::raise_stack_limit();
     if let Some(fd) = env_fd {
         // SAFETY: our own descriptor, not handed to anyone.
         unsafe { libc::close(fd) };
@@ -353,6 +397,26 @@ pub fn env_memfd(content: &[u8], inheritable: bool) -> Result<i32, Errno> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_lines_parse_as_the_kernel_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: [(&[u8], Option<(&str, Option<&str>)>); 5] = [
+            (b"#!/bin/awk -f\nBEGIN {}\n", Some(("/bin/awk", Some("-f")))),
+            (b"#! \t/x/sh\n", Some(("/x/sh", None))),
+            (b"#!/usr/bin/env  a b  \n", Some(("/usr/bin/env", Some("a b")))),
+            (b"#!\n", None),
+            (b"echo hi\n", None),
+        ];
+        for (i, (text, want)) in cases.iter().enumerate() {
+            let path = dir.path().join(format!("s{i}"));
+            std::fs::write(&path, text).unwrap();
+            let c = CString::new(path.as_os_str().as_bytes()).unwrap();
+            let got = script_interpreter(&c);
+            let got = got.as_ref().map(|(a, b)| (a.to_str().unwrap(), b.as_ref().map(|b| b.to_str().unwrap())));
+            assert_eq!(got, *want, "{:?}", String::from_utf8_lossy(text));
+        }
+    }
 
     #[test]
     fn env_file_drops_what_the_format_cannot_carry() {
