@@ -141,7 +141,7 @@ pub fn execve(cx: &mut Cx<'_, '_>, path: u32, argv: u32, envp: u32) -> SysResult
     let process = cx.host().process.clone();
     // The guest's own executable is its module, not the wali-run binary.
     let file = match &process.module_path {
-        Some(m) if is_proc_self_exe(&file) => CString::new(m.as_os_str().as_bytes()).map_err(|_| Errno::ENOENT)?,
+        Some(m) if names_own_exe(&file) => CString::new(m.as_os_str().as_bytes()).map_err(|_| Errno::ENOENT)?,
         _ => file,
     };
     let mut target = classify(&file, process.no_native_exec)?;
@@ -179,6 +179,23 @@ pub fn execve(cx: &mut Cx<'_, '_>, path: u32, argv: u32, envp: u32) -> SysResult
 pub(crate) fn is_proc_self_exe(file: &CStr) -> bool {
     let bytes = file.to_bytes();
     bytes == b"/proc/self/exe" || bytes == format!("/proc/{}/exe", std::process::id()).as_bytes()
+}
+
+/// Is `file` `/proc/self/exe`, or a chain of symlinks ending there (as
+/// `busybox --install -s` or `ln -s /proc/self/exe name` make)?
+fn names_own_exe(file: &CStr) -> bool {
+    let mut path = std::path::PathBuf::from(std::ffi::OsStr::from_bytes(file.to_bytes()));
+    for _ in 0..40 {
+        if is_proc_self_exe(&CString::new(path.as_os_str().as_bytes()).unwrap_or_default()) {
+            return true;
+        }
+        match std::fs::read_link(&path) {
+            Ok(target) if target.is_absolute() => path = target,
+            Ok(target) => path = path.parent().unwrap_or(std::path::Path::new("")).join(target),
+            Err(_) => return false,
+        }
+    }
+    false
 }
 
 /// The total size the kernel accepts for argv and envp (strings and pointers).
