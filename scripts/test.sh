@@ -21,6 +21,10 @@ target/debug/wali-conformance docs --check
 echo "== conformance suite (native vs wali-run)"
 guests/sysroot/build.sh
 target/debug/wali-conformance run
+# The engine-file and wrapper paths other engines and hosts use: wali-run
+# through a plain command template (no trace) and a wrapper command.
+printf 'name = "wali-run-plain"\ncommand = "{wali_run} --env-file={env_file} {module} {args}"\n' >target/conformance/plain.toml
+target/debug/wali-conformance run --engine target/conformance/plain.toml --wrapper "env --" close read pipe2 execve kill
 
 echo "== guests: sysroot tests, Lua, zlib, SQLite, qjs, BusyBox vs native"
 guests/test.sh
