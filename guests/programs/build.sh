@@ -14,60 +14,30 @@ set -euo pipefail
 t0=$(date +%s)
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-build="$here/build"
-src="$build/src"
-WALI_CC="$repo/guests/wali-cc"
+tag=programs
+. "$here/lib.sh"    # $repo $build $src $WALI_CC $jobs, die, need_tools, lock_build, deb_orig, stamp_of, ...
 AR=llvm-ar-22
 RANLIB=llvm-ranlib-22
-jobs="$(nproc 2>/dev/null || echo 2)"
-for t in clang-22 wasm-ld-22 "$AR" "$RANLIB" gcc make tar; do
-  command -v "$t" >/dev/null 2>&1 || { echo "programs: ERROR: $t not found (run scripts/setup.sh)" >&2; exit 1; }
-done
+need_tools clang-22 wasm-ld-22 "$AR" "$RANLIB" gcc make tar
 
 # The sysroot (a no-op when up to date; it also adds the deb-src entries).
 "$repo/guests/sysroot/build.sh"
 
-mkdir -p "$build" "$src" "$build/native"
-exec 9>"$build/.lock"
-flock 9
+lock_build .lock
 
 # --- sources ------------------------------------------------------------------
-fetch() { # fetch PACKAGE GLOB -> prints the orig tarball path
-  local pkg="$1" glob="$2" f
-  f="$(ls "$src"/$glob 2>/dev/null | head -1 || true)"
-  if [ -z "$f" ]; then
-    if ! apt-cache showsrc "$pkg" 2>/dev/null | grep '^Version:' >/dev/null; then  # not -q: SIGPIPE + pipefail
-      echo "programs: ERROR: no deb-src for $pkg (guests/sysroot/build.sh adds the entries)" >&2; exit 1
-    fi
-    echo "programs: fetching $pkg source (apt-get source)" >&2
-    (cd "$src" && apt-get source --download-only "$pkg" >/dev/null 2>&1) \
-      || { echo "programs: ERROR: apt-get source $pkg failed" >&2; exit 1; }
-    f="$(ls "$src"/$glob 2>/dev/null | head -1 || true)"
-    [ -n "$f" ] || { echo "programs: ERROR: $pkg orig tarball not found" >&2; exit 1; }
-  fi
-  echo "$f"
-}
-lua_tar="$(fetch lua5.4 'lua5.4_5.4*.orig.tar.gz')"
-zlib_tar="$(fetch zlib 'zlib_1.*.orig.tar.*')"
+lua_tar="$(deb_orig lua5.4 'lua5.4_5.4*.orig.tar.gz')"
+zlib_tar="$(deb_orig zlib 'zlib_1.*.orig.tar.*')"
 
 # --- up to date? ---------------------------------------------------------------
 force=0
 [ "${1:-}" = "-f" ] && force=1
-stamp="$( (sha256sum "$here/build.sh" "$here/zpipe.c" "$WALI_CC" "$lua_tar" "$zlib_tar" | sed 's|  .*/|  |'
-  cat "$repo/guests/sysroot/build/sysroot/.stamp" 2>/dev/null; clang-22 --version | head -1; gcc --version | head -1) \
-  | sha256sum | cut -d' ' -f1)"
-if [ "$force" = 0 ] && [ -f "$build/.stamp" ] && [ "$(cat "$build/.stamp")" = "$stamp" ] \
-   && [ -f "$build/lua.wasm" ] && [ -f "$build/zpipe.wasm" ] && [ -x "$build/native/lua" ] && [ -x "$build/native/zpipe" ]; then
+stamp="$(stamp_of "$here/build.sh" "$here/zpipe.c" "$lua_tar" "$zlib_tar")"
+if up_to_date .stamp -f "$build/lua.wasm" -f "$build/zpipe.wasm" -x "$build/native/lua" -x "$build/native/zpipe"; then
   echo "programs: up to date ($build) [$(( $(date +%s) - t0 ))s]"
   exit 0
 fi
 rm -f "$build/.stamp"
-
-extract() { # extract TARBALL DEST: a fresh tree with the tarball's top directory stripped
-  rm -rf "$2"; mkdir -p "$2"
-  tar -xf "$1" -C "$2" --strip-components=1
-}
 
 # --- Lua ----------------------------------------------------------------------
 build_lua() { # build_lua DIR CC AR RANLIB

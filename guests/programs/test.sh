@@ -10,17 +10,10 @@
 # Runs build.sh first unless NO_BUILD=1.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-build="$here/build"
-wali_run="${WALI_RUN:-$repo/target/debug/wali-run}"
-[ -x "$wali_run" ] || { echo "programs: ERROR: $wali_run not found (cargo build)" >&2; exit 1; }
-if [ "${NO_BUILD:-0}" != 1 ]; then "$here/build.sh" || exit 1; fi
-
-scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); echo "  ok    $1"; }
-bad() { fail=$((fail + 1)); echo "  FAIL  $1"; }
+tag=programs
+. "$here/lib.sh"    # $repo $build, test_init, new_scratch, ok/bad/summary, compare, check_imports
+test_init           # $wali_run; build.sh unless NO_BUILD=1
+new_scratch
 
 # same CMD... : run natively and under wali-run (same cwd, args, stdin from
 # $stdin_file), compare stdout, stderr and exit status.
@@ -28,17 +21,11 @@ stdin_file=/dev/null
 same() { # same NAME NATIVE_BIN WASM ARGS...
   local name="$1" nat="$2" wasm="$3"; shift 3
   local o="$scratch/out"; mkdir -p "$o"
-  (cd "$here" && "$nat" "$@" <"$stdin_file" >"$o/n.stdout" 2>"$o/n.stderr"); local nrc=$?
-  (cd "$here" && "$wali_run" "$wasm" "$@" <"$stdin_file" >"$o/w.stdout" 2>"$o/w.stderr"); local wrc=$?
+  (cd "$here" && "$nat" "$@" <"$stdin_file" >"$o/n.stdout" 2>"$o/n.stderr"); echo $? >"$o/n.rc"
+  (cd "$here" && "$wali_run" "$wasm" "$@" <"$stdin_file" >"$o/w.stdout" 2>"$o/w.stderr"); echo $? >"$o/w.rc"
   # the interpreter's own name differs (build/native/lua vs build/lua.wasm) in messages
   sed -i "s|$nat|PROG|g" "$o/n.stderr"; sed -i "s|$wasm|PROG|g" "$o/w.stderr"
-  if [ "$nrc" = "$wrc" ] && cmp -s "$o/n.stdout" "$o/w.stdout" && cmp -s "$o/n.stderr" "$o/w.stderr"; then
-    ok "$name (exit $nrc, $(wc -l <"$o/n.stdout") lines)"
-  else
-    bad "$name: exit native $nrc, wasm $wrc"
-    diff "$o/n.stdout" "$o/w.stdout" | head -20 | sed 's/^/        stdout /'
-    diff "$o/n.stderr" "$o/w.stderr" | head -20 | sed 's/^/        stderr /'
-  fi
+  compare "$name" "$o/n" "$o/w"
 }
 
 echo "programs: lua"
@@ -100,13 +87,6 @@ done
 stdin_file=/dev/null
 same "usage" "$nz" "$wz" -x
 
-echo "programs: imports"
-spec="${WALI_SPEC:-$repo/../shared/wali-spec}"
-if out="$(python3 "$repo/guests/tests/check_imports.py" "$spec" "$build/lua.wasm" "$build/zpipe.wasm" 2>&1)"; then
-  ok "lua.wasm, zpipe.wasm import only wali.* with the spec's signatures"
-else
-  bad "imports: $out"
-fi
+check_imports "$build/lua.wasm" "$build/zpipe.wasm"
 
-echo "programs: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+summary

@@ -16,39 +16,21 @@ set -euo pipefail
 t0=$(date +%s)
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../../.." && pwd)"
-build="$here/../build"
-mkdir -p "$build"
-build="$(cd "$build" && pwd)"
-src="$build/src"
-WALI_CC="$repo/guests/wali-cc"
-jobs="$(nproc 2>/dev/null || echo 2)"
+tag=busybox
+. "$here/../lib.sh"    # $repo $build $src $WALI_CC $jobs, die, need_tools, lock_build, deb_orig, stamp_of, ...
 # No build date in autoconf.h, hence in the banner: the same text in both builds.
 export KCONFIG_NOTIMESTAMP=1
-die() { echo "busybox: ERROR: $*" >&2; exit 1; }
-for t in clang-22 wasm-ld-22 llvm-ar-22 llvm-nm-22 llvm-strip-22 llvm-objcopy-22 llvm-objdump-22 gcc make tar bzip2 flock; do
-  command -v "$t" >/dev/null 2>&1 || die "$t not found (run scripts/setup.sh)"
-done
+need_tools clang-22 wasm-ld-22 llvm-ar-22 llvm-nm-22 llvm-strip-22 llvm-objcopy-22 llvm-objdump-22 gcc make tar bzip2 flock
 
 # The sysroot (a no-op when up to date; it also adds the deb-src entries).
 "$repo/guests/sysroot/build.sh"
 
-mkdir -p "$src" "$build/native"
 # Our own lock (not build.sh's .lock, so that build.sh may call this script).
-exec 9>"$build/.lock-busybox"
-flock 9
+lock_build .lock-busybox
 
 # --- source ---------------------------------------------------------------------
-tarball="$(ls "$src"/busybox_1.35.0.orig.tar.* 2>/dev/null | head -1 || true)"
-if [ -z "$tarball" ]; then
-  if ! apt-cache showsrc busybox 2>/dev/null | grep '^Version:' >/dev/null; then  # not -q: SIGPIPE + pipefail
-    die "no deb-src for busybox (guests/sysroot/build.sh adds the entries)"
-  fi
-  echo "busybox: fetching busybox source (apt-get source)" >&2
-  (cd "$src" && apt-get source --download-only busybox >/dev/null 2>&1) || die "apt-get source busybox failed"
-  tarball="$(ls "$src"/busybox_1.35.0.orig.tar.* 2>/dev/null | head -1 || true)"
-  [ -n "$tarball" ] || die "busybox_1.35.0.orig.tar.* not found after apt-get source (Debian moved on from 1.35.0?)"
-fi
+tarball="$(deb_orig busybox 'busybox_1.35.0.orig.tar.*' \
+  "busybox_1.35.0.orig.tar.* not found after apt-get source (Debian moved on from 1.35.0?)")"
 
 # --- up to date? ---------------------------------------------------------------
 patches=()
@@ -57,20 +39,12 @@ if [ -d "$here/patches" ]; then
 fi
 force=0
 [ "${1:-}" = "-f" ] && force=1
-stamp="$( (sha256sum "$here/build.sh" "$here/config" "$WALI_CC" "$tarball" ${patches[@]+"${patches[@]}"} | sed 's|  .*/|  |'
-  cat "$repo/guests/sysroot/build/sysroot/.stamp" 2>/dev/null; clang-22 --version | head -1; gcc --version | head -1) \
-  | sha256sum | cut -d' ' -f1)"
-if [ "$force" = 0 ] && [ -f "$build/.stamp-busybox" ] && [ "$(cat "$build/.stamp-busybox")" = "$stamp" ] \
-   && [ -f "$build/busybox.wasm" ] && [ -x "$build/native/busybox" ]; then
+stamp="$(stamp_of "$here/build.sh" "$here/config" "$tarball" ${patches[@]+"${patches[@]}"})"
+if up_to_date .stamp-busybox -f "$build/busybox.wasm" -x "$build/native/busybox"; then
   echo "busybox: up to date ($build) [$(( $(date +%s) - t0 ))s]"
   exit 0
 fi
 rm -f "$build/.stamp-busybox"
-
-extract() { # extract TARBALL DEST: a fresh tree with the tarball's top directory stripped
-  rm -rf "$2"; mkdir -p "$2"
-  tar -xf "$1" -C "$2" --strip-components=1
-}
 
 # --- configuration ---------------------------------------------------------------
 # Busybox's Kconfig ignores KCONFIG_ALLCONFIG with allnoconfig (it resets every

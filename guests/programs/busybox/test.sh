@@ -20,27 +20,20 @@
 # BUSYBOX_TIMEOUT (seconds, default 120) bounds each run.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../../.." && pwd)"
-build="$(cd "$here/.." && pwd)/build"
-wali_run="${WALI_RUN:-$repo/target/debug/wali-run}"
+tag=busybox
+. "$here/../lib.sh"    # $repo $build, test_init, new_scratch, ok/bad/summary, compare, check_imports
 tmo="${BUSYBOX_TIMEOUT:-120}"
-[ -x "$wali_run" ] || { echo "busybox: ERROR: $wali_run not found (cargo build)" >&2; exit 1; }
-if [ "${NO_BUILD:-0}" != 1 ]; then "$here/build.sh" || exit 1; fi
+test_init              # $wali_run; build.sh unless NO_BUILD=1
 nbb="$build/native/busybox" wbb="$build/busybox.wasm"
-[ -x "$nbb" ] && [ -f "$wbb" ] || { echo "busybox: ERROR: $nbb or $wbb missing (build.sh)" >&2; exit 1; }
+need_built "$nbb" "$wbb"
 
-scratch="$(mktemp -d /tmp/bbtest.XXXXXX)"
-trap 'rm -rf "$scratch"' EXIT
+new_scratch /tmp/bbtest.XXXXXX
 bin="$scratch/bin" work="$scratch/work" res="$scratch/res"
 mkdir -p "$res"
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); echo "  ok    $1"; }
-bad() { fail=$((fail + 1)); echo "  FAIL  $1"; }
 
 applets="$("$nbb" --list)"
 env_vars=(PATH="$bin" HOME="$work" WORK="$work" BINDIR="$bin" TZ=UTC LC_ALL=C LANG=C TERM=dumb)
-env_flags=()
-for v in "${env_vars[@]}"; do env_flags+=(--env "$v"); done
+wali_env_flags env_flags "${env_vars[@]}"
 
 # prep SIDE: fresh work dir and bin dir of applet symlinks to SIDE's busybox
 prep() {
@@ -52,7 +45,7 @@ prep() {
   for a in $applets; do ln -s "$target" "$bin/$a"; done
 }
 # run SIDE STDIN SETUP CMD...: in a fresh work dir, after `sh -c SETUP` (same
-# side), run CMD (its first word is a program in $bin) -> $res/SIDE.{out,err,rc}
+# side), run CMD (its first word is a program in $bin) -> $res/SIDE.{stdout,stderr,rc}
 run() {
   local side="$1" stdin="$2" setup="$3"; shift 3
   prep "$side"
@@ -60,23 +53,15 @@ run() {
   [ "$side" = wasm ] && pre=("$wali_run" "${env_flags[@]}")
   if [ -n "$setup" ]; then
     (cd "$work" && timeout -k 5 "$tmo" "${pre[@]}" "$bin/sh" -c "$setup" </dev/null >"$res/$side.setup" 2>&1) \
-      || { echo "setup failed on $side: $(head -5 "$res/$side.setup")" >"$res/$side.err"; echo setup >"$res/$side.rc"; : >"$res/$side.out"; return; }
+      || { echo "setup failed on $side: $(head -5 "$res/$side.setup")" >"$res/$side.stderr"; echo setup >"$res/$side.rc"; : >"$res/$side.stdout"; return; }
   fi
-  (cd "$work" && timeout -k 5 "$tmo" "${pre[@]}" "$@" <"$stdin" >"$res/$side.out" 2>"$res/$side.err"); echo $? >"$res/$side.rc"
+  (cd "$work" && timeout -k 5 "$tmo" "${pre[@]}" "$@" <"$stdin" >"$res/$side.stdout" 2>"$res/$side.stderr"); echo $? >"$res/$side.rc"
 }
 # same NAME STDIN SETUP CMD...: run both sides, compare stdout, stderr and status
 same() {
   local name="$1"; shift
   run native "$@"; run wasm "$@"
-  local nrc wrc; nrc="$(cat "$res/native.rc")" wrc="$(cat "$res/wasm.rc")"
-  if [ "$nrc" = "$wrc" ] && cmp -s "$res/native.out" "$res/wasm.out" && cmp -s "$res/native.err" "$res/wasm.err"; then
-    ok "$name (exit $nrc, $(wc -l <"$res/native.out") lines)"
-    return 0
-  fi
-  bad "$name: exit native $nrc, wasm $wrc"
-  diff "$res/native.out" "$res/wasm.out" | head -30 | sed 's/^/        stdout /'
-  diff "$res/native.err" "$res/wasm.err" | head -10 | sed 's/^/        stderr /'
-  return 1
+  compare "$name" "$res/native" "$res/wasm" 30 10
 }
 # expect NAME WHAT: the native side of the last `same` must satisfy WHAT (a
 # command on $res/native.*), so that a comparison of two equally broken runs
@@ -100,7 +85,7 @@ echo "busybox: script.sh"
 cp "$here/tests/script.sh" "$scratch/script.sh"
 same "busybox sh script.sh" $nul "" "$bin/busybox" sh "$scratch/script.sh"
 expect "script.sh ran to the end natively (exit 3, 'end of script')" \
-  '[ "$(cat "$res/native.rc")" = 3 ] && grep -qx "end of script" "$res/native.out" && ! grep -q "NOT an applet" "$res/native.out"'
+  '[ "$(cat "$res/native.rc")" = 3 ] && grep -qx "end of script" "$res/native.stdout" && ! grep -q "NOT an applet" "$res/native.stdout"'
 
 printf 'echo "args: $*"\nread -r first\necho "read: $first"\ncat\necho "end"\n' >"$scratch/stdin-script.sh"
 same "busybox sh -s a b < script (script and data on one stdin)" "$scratch/stdin-script.sh" "" "$bin/busybox" sh -s a b
@@ -157,8 +142,8 @@ same "exec /proc/self/exe (argv[0] '/proc/self/exe': no such applet)" $nul "" "$
 # `busybox --install -s DIR` links DIR/<applet> to readlink("/proc/self/exe").
 same "busybox --install -s, then run an installed link" $nul "mkdir inst" \
   "$bin/sh" -c 'busybox --install -s inst; echo "install $?"; ls inst | wc -l; inst/echo installed-ok; echo "status $?"'
-run native $nul "" "$bin/readlink" /proc/self/exe; n_exe="$(cat "$res/native.out")"
-run wasm $nul "" "$bin/readlink" /proc/self/exe; w_exe="$(cat "$res/wasm.out")"
+run native $nul "" "$bin/readlink" /proc/self/exe; n_exe="$(cat "$res/native.stdout")"
+run wasm $nul "" "$bin/readlink" /proc/self/exe; w_exe="$(cat "$res/wasm.stdout")"
 if [ "$n_exe" = "$(readlink -f "$nbb")" ] && [ "$w_exe" = "$(readlink -f "$wbb")" ]; then
   ok "readlink /proc/self/exe names the program (native: $n_exe, wasm: $w_exe)"
 else
@@ -186,13 +171,6 @@ for s in TERM KILL SEGV BUS; do
   else bad "sh killed by SIG$s from another process: native returncode $n, wasm $w (0: the guest survived)"; fi
 done
 
-echo "busybox: imports"
-spec="${WALI_SPEC:-$repo/../shared/wali-spec}"
-if out="$(python3 "$repo/guests/tests/check_imports.py" "$spec" "$wbb" 2>&1)"; then
-  ok "busybox.wasm imports only wali.* with the spec's signatures"
-else
-  bad "imports: $out"
-fi
+check_imports "$wbb"
 
-echo "busybox: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+summary

@@ -19,15 +19,12 @@ set -euo pipefail
 t0=$(date +%s.%N)
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../../.." && pwd)"
-build="$repo/guests/programs/build"
-src="$build/src"
-WALI_CC="$repo/guests/wali-cc"
+tag=quickjs
+. "$here/../lib.sh"    # $repo $build $src $WALI_CC $jobs, die, need_tools, lock_build, stamp_of, ...
 crate="rquickjs-sys-0.9.0"
 crate_url="https://static.crates.io/crates/rquickjs-sys/$crate.crate"
 # the crates.io index checksum of rquickjs-sys 0.9.0
 crate_sha256="7fed0097b0b4fbb2a87f6dd3b995a7c64ca56de30007eb7e867dfdfc78324ba5"
-jobs="$(nproc 2>/dev/null || echo 2)"
 
 # Options for both builds: those of the tree's CMakeLists.txt (C11 with GNU
 # extensions, _GNU_SOURCE, unsigned char; CMake's Release is -O3, -O2 is used as for
@@ -39,17 +36,12 @@ srcs=(qjs.c gen/repl.c gen/standalone.c quickjs.c quickjs-libc.c libregexp.c lib
       libbf.c cutils.c)
 libs=(-lm -lpthread)
 
-die() { echo "quickjs: ERROR: $*" >&2; exit 1; }
-for t in clang-22 wasm-ld-22 gcc curl tar patch sha256sum flock xargs; do
-  command -v "$t" >/dev/null 2>&1 || die "$t not found (run scripts/setup.sh)"
-done
+need_tools clang-22 wasm-ld-22 gcc curl tar patch sha256sum flock xargs
 
 # The sysroot (a no-op when up to date).
 "$repo/guests/sysroot/build.sh" >/dev/null || die "guests/sysroot/build.sh failed"
 
-mkdir -p "$build" "$src" "$build/native"
-exec 9>"$build/.quickjs.lock"
-flock 9
+lock_build .quickjs.lock
 
 # --- source -------------------------------------------------------------------------
 cached="$src/$crate.crate"
@@ -59,29 +51,22 @@ if [ ! -f "$cached" ]; then
   curl -fsSL --retry 3 -o "$tmp" "$crate_url" || { rm -f "$tmp"; die "download of $crate_url failed"; }
   mv -f "$tmp" "$cached"
 fi
-echo "$crate_sha256  $cached" | sha256sum -c --status - \
-  || die "$cached: sha256 mismatch (expected $crate_sha256; delete it to fetch again)"
+check_sha256 "$cached" "$crate_sha256"
 
 # --- up to date? ------------------------------------------------------------------------
 force=0
 [ "${1:-}" = "-f" ] && force=1
 patches=("$here"/*.patch)
-stamp="$( (sha256sum "$here/build.sh" "${patches[@]}" "$WALI_CC" | sed 's|  .*/|  |'; echo "$crate_sha256"
-  cat "$repo/guests/sysroot/build/sysroot/.stamp" 2>/dev/null; clang-22 --version | head -1
-  gcc --version | head -1) | sha256sum | cut -d' ' -f1)"
-if [ "$force" = 0 ] && [ -f "$build/.quickjs.stamp" ] && [ "$(cat "$build/.quickjs.stamp")" = "$stamp" ] \
-   && [ -f "$build/qjs.wasm" ] && [ -x "$build/native/qjs" ]; then
+stamp="$(stamp_of "$here/build.sh" "${patches[@]}" -- "$crate_sha256")"
+if up_to_date .quickjs.stamp -f "$build/qjs.wasm" -x "$build/native/qjs"; then
   echo "quickjs: up to date ($build/qjs.wasm, $build/native/qjs)"
   exit 0
 fi
 rm -f "$build/.quickjs.stamp"
 
-elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
-
 # --- tree -------------------------------------------------------------------------------
 tree="$build/quickjs-src"
-rm -rf "$tree"; mkdir -p "$tree"
-tar -xzf "$cached" -C "$tree" --strip-components=2 "$crate/quickjs" \
+extract "$cached" "$tree" 2 "$crate/quickjs" \
   || die "extracting $crate/quickjs from $cached failed"
 for p in "${patches[@]}"; do
   patch -s -p1 -d "$tree" <"$p" || die "patch $(basename "$p") does not apply"
@@ -108,15 +93,9 @@ compile() {
   mv -f "$dir/out" "$out"
   rm -rf "$dir" "$log"
 }
-t1=$(date +%s.%N)
-compile "$build/qjs.wasm" "$WALI_CC"
-tw="$(elapsed "$t1")"
-t1=$(date +%s.%N)
-compile "$build/native/qjs" gcc
-tn="$(elapsed "$t1")"
+timed tw compile "$build/qjs.wasm" "$WALI_CC"
+timed tn compile "$build/native/qjs" gcc
 
 echo "$stamp" >"$build/.quickjs.stamp"
-size="$(stat -c %s "$build/qjs.wasm")"
-stripped="$(llvm-strip-22 -o - "$build/qjs.wasm" 2>/dev/null | wc -c || true)"
-echo "quickjs: qjs.wasm $size bytes ($stripped stripped) [wasm ${tw}s, native ${tn}s]"
+echo "quickjs: qjs.wasm $(wasm_size "$build/qjs.wasm") [wasm ${tw}s, native ${tn}s]"
 echo "quickjs: done [$(elapsed "$t0")s]"

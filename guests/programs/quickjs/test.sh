@@ -12,21 +12,15 @@
 #   KEEP=1     keep the scratch directory (outputs per case) for inspection
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../../.." && pwd)"
-build="$repo/guests/programs/build"
-wali_run="${WALI_RUN:-$repo/target/debug/wali-run}"
+tag=quickjs
+. "$here/../lib.sh"    # $repo $build, test_init, new_scratch, ok/bad/summary, compare, guest_run, ...
 tmo="${TIMEOUT:-120}"
-[ -x "$wali_run" ] || { echo "quickjs: ERROR: $wali_run not found (cargo build)" >&2; exit 1; }
-if [ "${NO_BUILD:-0}" != 1 ]; then "$here/build.sh" || exit 1; fi
+test_init              # $wali_run; build.sh unless NO_BUILD=1
 native="$build/native/qjs" wasm="$build/qjs.wasm"
-[ -x "$native" ] && [ -f "$wasm" ] || { echo "quickjs: ERROR: $native or $wasm missing (build.sh)" >&2; exit 1; }
+need_built "$native" "$wasm"
 
-scratch="$(mktemp -d)"
-if [ "${KEEP:-0}" = 1 ]; then echo "quickjs: keeping $scratch"; else trap 'rm -rf "$scratch"' EXIT; fi
+new_scratch -k
 cwd="$scratch/cwd"
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); echo "  ok    $1"; }
-bad() { fail=$((fail + 1)); echo "  FAIL  $1"; }
 
 guest_env=(PATH=/usr/bin:/bin TZ=Europe/Berlin QJS_TEST=yes)
 
@@ -37,16 +31,9 @@ run() {
   cp "$here"/*.mjs "$here"/*.js "$here"/*.txt "$cwd/"
   if [ -n "$setup" ]; then (cd "$cwd" && eval "$setup"); fi
   case "$in" in /*) ;; *) in="$cwd/$in" ;; esac
-  if [ "$side" = native ]; then
-    (cd "$cwd" && timeout "$tmo" env -i "${guest_env[@]}" QJS="$native" "$native" "$@" \
-       <"$in" >"$out.stdout" 2>"$out.stderr")
-  else
-    local envs=() e
-    for e in "${guest_env[@]}"; do envs+=(--env "$e"); done
-    (cd "$cwd" && timeout "$tmo" "$wali_run" "${envs[@]}" --env QJS="$wasm" "$wasm" "$@" \
-       <"$in" >"$out.stdout" 2>"$out.stderr")
-  fi
-  echo $? >"$out.rc"
+  local self="$native"
+  if [ "$side" = wasm ]; then self="$wasm"; fi
+  guest_run "$side" "$out" "$in" QJS="$self" "$@"
   sed -i -e "s|$native|QJS|g" -e "s|$wasm|QJS|g" "$out.stdout" "$out.stderr"
   # the files left behind (inputs included): name, size, sha256; text outputs in full
   (cd "$cwd" && find . \( -type f -o -type l \) | LC_ALL=C sort | while read -r f; do
@@ -64,19 +51,8 @@ same() {
   local o="$scratch/$n"; n=$((n + 1))
   run native "$o.n" "$in" "$@"
   run wasm "$o.w" "$in" "$@"
-  local nrc wrc; nrc="$(cat "$o.n.rc")" wrc="$(cat "$o.w.rc")"
-  if [ "$nrc" = "$wrc" ] && cmp -s "$o.n.stdout" "$o.w.stdout" && cmp -s "$o.n.stderr" "$o.w.stderr" \
-     && cmp -s "$o.n.files" "$o.w.files"; then
-    ok "$name (exit $nrc, $(wc -l <"$o.n.stdout") lines)"
-    last_native_stdout="$o.n.stdout" last_native_rc="$nrc"
-    return 0
-  fi
-  bad "$name: exit native $nrc, wasm $wrc"
-  diff "$o.n.stdout" "$o.w.stdout" | head -20 | sed 's/^/        stdout /'
-  diff "$o.n.stderr" "$o.w.stderr" | head -20 | sed 's/^/        stderr /'
-  diff "$o.n.files" "$o.w.files" | head -20 | sed 's/^/        files  /'
-  last_native_stdout="$o.n.stdout" last_native_rc="$nrc"
-  return 1
+  last_native_stdout="$o.n.stdout" last_native_rc="$(cat "$o.n.rc")"
+  compare "$name" "$o.n" "$o.w"
 }
 # expect WHAT: the native reference itself must look right (not two equal failures)
 expect_rc() { if [ "$last_native_rc" = "$1" ]; then ok "  native exit status is $1"; else bad "  native exit status $last_native_rc, expected $1"; fi; }
@@ -110,13 +86,6 @@ same "missing script file" /dev/null no-such-file.js
 same "--memory-limit: out of memory is an exception" /dev/null --memory-limit 4m -e 'let a = []; try { for (;;) a.push(new Array(4096).fill(1.5)); } catch (e) { a = null; print(e.constructor.name, e.message); }'
 same "--help" /dev/null --help
 
-echo "quickjs: imports"
-spec="${WALI_SPEC:-$repo/../shared/wali-spec}"
-if out="$(python3 "$repo/guests/tests/check_imports.py" "$spec" "$wasm" 2>&1)"; then
-  ok "qjs.wasm imports only wali.* with the spec's signatures"
-else
-  bad "imports: $out"
-fi
+check_imports "$wasm"
 
-echo "quickjs: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+summary

@@ -15,10 +15,8 @@ set -euo pipefail
 t0=$(date +%s.%N)
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../../.." && pwd)"
-build="$repo/guests/programs/build"
-src="$build/src"
-WALI_CC="$repo/guests/wali-cc"
+tag=sqlite
+. "$here/../lib.sh"    # $repo $build $src $WALI_CC, die, need_tools, lock_build, stamp_of, ...
 orig_name="sqlite3_3.40.1.orig.tar.xz"
 # sha256 of the orig tarball (from the Debian .dsc of 3.40.1-2+deb12u2; every
 # Debian revision of 3.40.1 ships the same orig tarball)
@@ -40,24 +38,18 @@ opts=(-O2 -DNDEBUG
       -DHAVE_UTIME=1)
 libs=(-lm -lpthread)
 
-die() { echo "sqlite: ERROR: $*" >&2; exit 1; }
-for t in clang-22 wasm-ld-22 gcc make tar xz tclsh sha256sum flock apt-get; do
-  command -v "$t" >/dev/null 2>&1 || die "$t not found (run scripts/setup.sh; tclsh is in package tcl)"
-done
+tools_hint="run scripts/setup.sh; tclsh is in package tcl"
+need_tools clang-22 wasm-ld-22 gcc make tar xz tclsh sha256sum flock apt-get
 
 # The sysroot (a no-op when up to date; it also adds the deb-src entries).
 "$repo/guests/sysroot/build.sh" >/dev/null || die "guests/sysroot/build.sh failed"
 
-mkdir -p "$build" "$src" "$build/native"
-exec 9>"$build/.sqlite.lock"
-flock 9
+lock_build .sqlite.lock
 
 # --- source -----------------------------------------------------------------------
 tarball="$src/$orig_name"
 if [ ! -f "$tarball" ]; then
-  if ! apt-cache showsrc sqlite3 2>/dev/null | grep '^Version: 3\.40\.1' >/dev/null; then
-    die "no deb-src for sqlite3 3.40.1 (guests/sysroot/build.sh adds the entries)"
-  fi
+  need_deb_src sqlite3 3.40.1
   echo "sqlite: fetching sqlite3 source (apt-get source --download-only)" >&2
   tmp="$(mktemp -d "$src/.sqlite-dl.XXXXXX")"
   (cd "$tmp" && apt-get source --download-only sqlite3 >"$tmp/apt.log" 2>&1) \
@@ -69,29 +61,24 @@ if [ ! -f "$tarball" ]; then
   done
   rm -rf "$tmp"
 fi
-echo "$orig_sha256  $tarball" | sha256sum -c --status - \
-  || die "$tarball: sha256 mismatch (expected $orig_sha256; delete it to fetch again)"
+check_sha256 "$tarball" "$orig_sha256"
 
 # --- up to date? ---------------------------------------------------------------------
 force=0
 [ "${1:-}" = "-f" ] && force=1
-stamp="$( (sha256sum "$here/build.sh" "$WALI_CC" | sed 's|  .*/|  |'; echo "$orig_sha256"
-  cat "$repo/guests/sysroot/build/sysroot/.stamp" 2>/dev/null; clang-22 --version | head -1
-  gcc --version | head -1; echo 'puts [info patchlevel]' | tclsh) | sha256sum | cut -d' ' -f1)"
-if [ "$force" = 0 ] && [ -f "$build/.sqlite.stamp" ] && [ "$(cat "$build/.sqlite.stamp")" = "$stamp" ] \
-   && [ -f "$build/sqlite3.wasm" ] && [ -x "$build/native/sqlite3" ]; then
+tcl_version="$(echo 'puts [info patchlevel]' | tclsh)"
+stamp="$(stamp_of "$here/build.sh" -- "$orig_sha256" "$tcl_version")"
+if up_to_date .sqlite.stamp -f "$build/sqlite3.wasm" -x "$build/native/sqlite3"; then
   echo "sqlite: up to date ($build/sqlite3.wasm, $build/native/sqlite3)"
   exit 0
 fi
 rm -f "$build/.sqlite.stamp"
 
-elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
-
 # --- amalgamation (native tools: lemon, mkkeywordhash, tclsh scripts) ----------------------
 t1=$(date +%s.%N)
 tree="$build/sqlite-src" amalg="$build/sqlite-amalg"
-rm -rf "$tree" "$amalg"; mkdir -p "$tree" "$amalg"
-tar -xf "$tarball" -C "$tree" --strip-components=1
+extract "$tarball" "$tree"
+rm -rf "$amalg"; mkdir -p "$amalg"
 log="$build/sqlite-amalg.log"
 ( cd "$amalg" && CC=gcc CFLAGS=-O2 "$tree/configure" --disable-tcl --disable-readline \
       --disable-load-extension >"$log" 2>&1 \
@@ -121,15 +108,9 @@ compile() {
   mv -f "$dir/out" "$out"
   rm -rf "$dir"; rm -f "$log"
 }
-t1=$(date +%s.%N)
-compile "$build/sqlite3.wasm" "$WALI_CC"
-tw="$(elapsed "$t1")"
-t1=$(date +%s.%N)
-compile "$build/native/sqlite3" gcc
-tn="$(elapsed "$t1")"
+timed tw compile "$build/sqlite3.wasm" "$WALI_CC"
+timed tn compile "$build/native/sqlite3" gcc
 
 echo "$stamp" >"$build/.sqlite.stamp"
-size="$(stat -c %s "$build/sqlite3.wasm")"
-stripped="$(llvm-strip-22 -o - "$build/sqlite3.wasm" 2>/dev/null | wc -c || true)"
-echo "sqlite: sqlite3.wasm $size bytes ($stripped stripped) [wasm ${tw}s, native ${tn}s]"
+echo "sqlite: sqlite3.wasm $(wasm_size "$build/sqlite3.wasm") [wasm ${tw}s, native ${tn}s]"
 echo "sqlite: done [$(elapsed "$t0")s]"

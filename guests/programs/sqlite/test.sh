@@ -14,41 +14,31 @@
 #   KEEP=1     keep the scratch directory (outputs per step) for inspection
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../../.." && pwd)"
-build="$repo/guests/programs/build"
-wali_run="${WALI_RUN:-$repo/target/debug/wali-run}"
+tag=sqlite
+. "$here/../lib.sh"    # $repo $build, test_init, new_scratch, ok/bad/summary, compare, guest_run, ...
 tmo="${TIMEOUT:-120}"
-[ -x "$wali_run" ] || { echo "sqlite: ERROR: $wali_run not found (cargo build)" >&2; exit 1; }
-if [ "${NO_BUILD:-0}" != 1 ]; then "$here/build.sh" || exit 1; fi
+test_init              # $wali_run; build.sh unless NO_BUILD=1
 native="$build/native/sqlite3" wasm="$build/sqlite3.wasm"
-[ -x "$native" ] && [ -f "$wasm" ] || { echo "sqlite: ERROR: $native or $wasm missing (build.sh)" >&2; exit 1; }
+need_built "$native" "$wasm"
 
-scratch="$(mktemp -d)"
-if [ "${KEEP:-0}" = 1 ]; then echo "sqlite: keeping $scratch"; else trap 'rm -rf "$scratch"' EXIT; fi
+new_scratch -k
 cwd="$scratch/cwd"          # the guests' working directory (recreated for each side)
 # wali-run keeps its compilation cache under $XDG_CACHE_HOME or ~/.cache; the nested
 # wali-run started through .system must find the same one (the guest's HOME is $cwd/home).
 cache="${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}"
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); echo "  ok    $1"; }
-bad() { fail=$((fail + 1)); echo "  FAIL  $1"; }
 
 guest_env=(PATH=/usr/bin:/bin HOME="$cwd/home" TZ=Europe/Berlin LC_ALL=C)
 
-# run SIDE OUT STDIN ARGS...: one sqlite3 invocation in $cwd.
+# run SIDE OUT STDIN ARGS...: one sqlite3 invocation in $cwd; SQLITE = how .system
+# starts this same build (natively, or a nested wali-run).
 run() {
   local side="$1" out="$2" in="$3"; shift 3
-  if [ "$side" = native ]; then
-    (cd "$cwd" && timeout "$tmo" env -i "${guest_env[@]}" SQLITE="$native" "$native" "$@" \
-       <"$in" >"$out.stdout" 2>"$out.stderr")
-  else
-    local envs=() e
-    for e in "${guest_env[@]}"; do envs+=(--env "$e"); done
-    local nested="env XDG_CACHE_HOME=$cache $wali_run ${envs[*]} $wasm"
-    (cd "$cwd" && timeout "$tmo" "$wali_run" "${envs[@]}" --env SQLITE="$nested" "$wasm" "$@" \
-       <"$in" >"$out.stdout" 2>"$out.stderr")
+  local self="$native" envs
+  if [ "$side" = wasm ]; then
+    wali_env_flags envs "${guest_env[@]}"
+    self="env XDG_CACHE_HOME=$cache $wali_run ${envs[*]} $wasm"
   fi
-  echo $? >"$out.rc"
+  guest_run "$side" "$out" "$in" SQLITE="$self" "$@"
   # the program's own path differs between the two (usage messages)
   sed -i -e "s|$native|SQLITE3|g" -e "s|$wasm|SQLITE3|g" "$out.stdout" "$out.stderr"
 }
@@ -98,16 +88,7 @@ side native
 side wasm
 i=0
 for st in "${steps[@]}"; do
-  name="${st%%|*}"
-  n="$scratch/native/$i" w="$scratch/wasm/$i"
-  nrc="$(cat "$n.rc")" wrc="$(cat "$w.rc")"
-  if [ "$nrc" = "$wrc" ] && cmp -s "$n.stdout" "$w.stdout" && cmp -s "$n.stderr" "$w.stderr"; then
-    ok "$name (exit $nrc, $(wc -l <"$n.stdout") lines)"
-  else
-    bad "$name: exit native $nrc, wasm $wrc"
-    diff "$n.stdout" "$w.stdout" | head -20 | sed 's/^/        stdout /'
-    diff "$n.stderr" "$w.stderr" | head -20 | sed 's/^/        stderr /'
-  fi
+  compare "${st%%|*}" "$scratch/native/$i" "$scratch/wasm/$i"
   i=$((i + 1))
 done
 # the main script must really have run (not two identical early failures)
@@ -123,13 +104,6 @@ else
   diff "$scratch/native/files" "$scratch/wasm/files" | head -30 | sed 's/^/        /'
 fi
 
-echo "sqlite: imports"
-spec="${WALI_SPEC:-$repo/../shared/wali-spec}"
-if out="$(python3 "$repo/guests/tests/check_imports.py" "$spec" "$wasm" 2>&1)"; then
-  ok "sqlite3.wasm imports only wali.* with the spec's signatures"
-else
-  bad "imports: $out"
-fi
+check_imports "$wasm"
 
-echo "sqlite: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+summary
