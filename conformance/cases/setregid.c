@@ -1,19 +1,6 @@
 // covers: setregid ok EPERM
 #include "ct.h"
 
-/* real, effective and saved gid as the kernel reports them */
-static void show_gids(void)
-{
-	char buf[4096], *l;
-	int fd = open("/proc/self/status", O_RDONLY);
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	unsigned r = 7, e = 7, s = 7;
-	if ((l = strstr(buf, "\nGid:")))
-		sscanf(l + 5, "%u %u %u", &r, &e, &s);
-	SAY("r/e/s gid: %u %u %u", r, e, s);
-}
 
 int main(void)
 {
@@ -24,12 +11,12 @@ int main(void)
 		T(syscall(SYS_setregid, -1, -1));
 		if (root) {
 			T(syscall(SYS_setregid, 1001, 1002));
-			show_gids();
+			ct_show_ids("Gid");
 			T(syscall(SYS_setuid, 65534));  /* drop the privilege */
 			T(syscall(SYS_setregid, -1, 1001));
-			show_gids();
+			ct_show_ids("Gid");
 			T(syscall(SYS_setregid, 1002, -1));
-			show_gids();
+			ct_show_ids("Gid");
 		}
 		T(syscall(SYS_setregid, -1, 4242));
 		T(syscall(SYS_setregid, 4242, -1));

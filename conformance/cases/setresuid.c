@@ -1,19 +1,6 @@
 // covers: setresuid ok EPERM
 #include "ct.h"
 
-/* real, effective and saved uid as the kernel reports them */
-static void show_uids(void)
-{
-	char buf[4096], *l;
-	int fd = open("/proc/self/status", O_RDONLY);
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	unsigned r = 7, e = 7, s = 7;
-	if ((l = strstr(buf, "\nUid:")))
-		sscanf(l + 5, "%u %u %u", &r, &e, &s);
-	SAY("r/e/s uid: %u %u %u", r, e, s);
-}
 
 int main(void)
 {
@@ -24,14 +11,14 @@ int main(void)
 		T(syscall(SYS_setresuid, -1, -1, -1));
 		if (root) {
 			T(syscall(SYS_setresuid, 1001, 1002, 1003));
-			show_uids();
+			ct_show_ids("Uid");
 			/* unprivileged: any id may take the value of one of the three */
 			T(syscall(SYS_setresuid, 1003, 1001, 1002));
-			show_uids();
+			ct_show_ids("Uid");
 		}
 		T(syscall(SYS_setresuid, -1, 4242, -1));
 		T(syscall(SYS_setresuid, 0, 0, 0));
-		show_uids();
+		ct_show_ids("Uid");
 		_exit(0);
 	}
 	int st;

@@ -1,19 +1,6 @@
 // covers: setreuid ok EPERM
 #include "ct.h"
 
-/* real, effective and saved uid as the kernel reports them */
-static void show_uids(void)
-{
-	char buf[4096], *l;
-	int fd = open("/proc/self/status", O_RDONLY);
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	unsigned r = 7, e = 7, s = 7;
-	if ((l = strstr(buf, "\nUid:")))
-		sscanf(l + 5, "%u %u %u", &r, &e, &s);
-	SAY("r/e/s uid: %u %u %u", r, e, s);
-}
 
 int main(void)
 {
@@ -25,15 +12,15 @@ int main(void)
 		if (root) {
 			/* setting the real id sets the saved id to the new effective id */
 			T(syscall(SYS_setreuid, 1001, 1002));
-			show_uids();
+			ct_show_ids("Uid");
 			/* unprivileged: effective may become the real id, and back (saved) */
 			T(syscall(SYS_setreuid, -1, 1001));
-			show_uids();
+			ct_show_ids("Uid");
 			T(syscall(SYS_setreuid, -1, 1002));
-			show_uids();
+			ct_show_ids("Uid");
 			/* real may become the effective id */
 			T(syscall(SYS_setreuid, 1002, -1));
-			show_uids();
+			ct_show_ids("Uid");
 		}
 		T(syscall(SYS_setreuid, -1, 0));
 		T(syscall(SYS_setreuid, 0, -1));

@@ -1,19 +1,6 @@
 // covers: setuid ok EINVAL EPERM
 #include "ct.h"
 
-/* real, effective and saved uid as the kernel reports them */
-static void show_uids(void)
-{
-	char buf[4096], *l;
-	int fd = open("/proc/self/status", O_RDONLY);
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	unsigned r = 7, e = 7, s = 7;
-	if ((l = strstr(buf, "\nUid:")))
-		sscanf(l + 5, "%u %u %u", &r, &e, &s);
-	SAY("r/e/s uid: %u %u %u", r, e, s);
-}
 
 int main(void)
 {
@@ -26,7 +13,7 @@ int main(void)
 		if (root) {
 			/* root sets all three ids at once */
 			T(syscall(SYS_setuid, 65534));
-			show_uids();
+			ct_show_ids("Uid");
 		}
 		/* an unprivileged process cannot become root */
 		T(syscall(SYS_setuid, 0));

@@ -9,6 +9,8 @@
  *   P(expr)       like T for pointer results (MAP_FAILED / NULL are failures)
  *   EXPECT(cond)  "<cond>: yes" or "<cond>: no"
  *   SAY(fmt, ...) printf with a newline, flushed
+ *   ct_show_ids("Uid"|"Gid")  the real, effective and saved ids as the kernel
+ *                 reports them (/proc/self/status), printed as "r/e/s uid: R E S"
  *   BADPTR        an address that is out of bounds for any engine and any host
  */
 #ifndef CT_H
@@ -73,5 +75,20 @@ static inline void ct_line(const char *expr, long r, int err, int show)
 	ct_line(#expr, (ct_p_ == MAP_FAILED || ct_p_ == NULL) ? -1 : 0, ct_e_, 0); } while (0)
 #define EXPECT(cond) do { int ct_c_ = !!(cond); printf("%s: %s\n", #cond, ct_c_ ? "yes" : "no"); fflush(stdout); } while (0)
 #define SAY(...) do { printf(__VA_ARGS__); printf("\n"); fflush(stdout); } while (0)
+
+static inline void ct_show_ids(const char *field)
+{
+	char buf[4096], key[8], *l;
+	int fd = open("/proc/self/status", O_RDONLY);
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	unsigned r = 7, e = 7, s = 7;
+	snprintf(key, sizeof key, "\n%s:", field);
+	if ((l = strstr(buf, key)))
+		sscanf(l + strlen(key), "%u %u %u", &r, &e, &s);
+	printf("r/e/s %c%s: %u %u %u\n", field[0] + ('a' - 'A'), field + 1, r, e, s);
+	fflush(stdout);
+}
 
 #endif
