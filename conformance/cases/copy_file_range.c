@@ -8,18 +8,6 @@ static long cfr(int in, off_t *oin, int out, off_t *oout, size_t n, unsigned fla
 	return syscall(SYS_copy_file_range, in, oin, out, oout, n, flags);
 }
 
-static void show(const char *p)
-{
-	char buf[64] = {0};
-	int fd = open(p, O_RDONLY);
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	for (ssize_t i = 0; i < n; i++)
-		if (buf[i] == 0)
-			buf[i] = '.';
-	SAY("  %s: %zd \"%s\"", p, n, buf);
-}
-
 int main(void)
 {
 	int in = open("in", O_RDONLY), out = open("out", O_WRONLY);
@@ -31,7 +19,7 @@ int main(void)
 	SAY("  oi %ld oo %ld", (long)oi, (long)oo);
 	V(lseek(in, 0, SEEK_CUR));
 	V(lseek(out, 0, SEEK_CUR));
-	show("out");
+	ct_show_file("out");
 	oo = 8;
 	V(cfr(in, NULL, out, &oo, 100, 0));        /* short at the end of in */
 	SAY("  oo %ld", (long)oo);
@@ -40,11 +28,11 @@ int main(void)
 	V(cfr(in, &oi, out, NULL, 4, 0));          /* past the end */
 	SAY("  oi %ld", (long)oi);
 	V(cfr(in, NULL, out, NULL, 0, 0));
-	show("out");
+	ct_show_file("out");
 	int rw = open("out", O_RDWR);
 	oi = 0, oo = 4;
 	V(cfr(rw, &oi, rw, &oo, 4, 0));            /* within one file, not overlapping */
-	show("out");
+	ct_show_file("out");
 
 	oi = 0, oo = 2;
 	V(cfr(rw, &oi, rw, &oo, 4, 0));            /* overlapping ranges of one file */
@@ -67,6 +55,6 @@ int main(void)
 	V(cfr(-1, NULL, out, NULL, 4, 0));
 	V(cfr(in, NULL, -1, NULL, 4, 0));
 	V(cfr(-1, BADPTR, out, NULL, 4, 0));       /* the descriptors are checked first */
-	show("out");
+	ct_show_file("out");
 	return 0;
 }

@@ -9,36 +9,24 @@ static long pwv(int fd, const struct iovec *iov, int cnt, long off)
 	return syscall(SYS_pwritev, fd, iov, cnt, off, 0);
 }
 
-static void show(const char *p)
-{
-	char buf[64] = {0};
-	int fd = open(p, O_RDONLY);
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	for (ssize_t i = 0; i < n; i++)
-		if (buf[i] == 0)
-			buf[i] = '.';
-	SAY("  %s: %zd \"%s\"", p, n, buf);
-}
-
 int main(void)
 {
 	struct iovec iov[2] = {{"XY", 2}, {"123", 3}};
 	int fd = open("file", O_RDWR);
 	V(pwv(fd, iov, 2, 3));
-	show("file");
+	ct_show_file("file");
 	V(lseek(fd, 0, SEEK_CUR));                 /* the offset is not moved */
 	V(pwv(fd, iov, 2, 8));                     /* extends the file */
-	show("file");
+	ct_show_file("file");
 	V(pwv(fd, iov, 1, 16));                    /* past the end: a hole */
-	show("file");
+	ct_show_file("file");
 	V(pwv(fd, iov, 0, 0));
 	struct iovec empty[2] = {{"Z", 0}, {"W", 1}};
 	V(pwv(fd, empty, 2, 0));                   /* an empty element is skipped */
-	show("file");
+	ct_show_file("file");
 	int a = open("file", O_WRONLY | O_APPEND);
 	V(pwv(a, iov, 1, 0));                      /* O_APPEND: at the end, whatever the offset */
-	show("file");
+	ct_show_file("file");
 
 	V(pwv(fd, iov, 2, -1));                    /* negative offset */
 	V(pwv(fd, iov, -1, 0));
@@ -56,6 +44,6 @@ int main(void)
 	close(fd);
 	V(pwv(fd, iov, 1, 0));
 	V(pwv(-1, iov, 1, 0));
-	show("file");
+	ct_show_file("file");
 	return 0;
 }

@@ -7,18 +7,6 @@ static long sp(int in, off_t *oin, int out, off_t *oout, size_t n, unsigned flag
 	return syscall(SYS_splice, in, oin, out, oout, n, flags);
 }
 
-static void show(const char *p)
-{
-	char buf[64] = {0};
-	int fd = open(p, O_RDONLY);
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	for (ssize_t i = 0; i < n; i++)
-		if (buf[i] == 0)
-			buf[i] = '.';
-	SAY("  %s: %zd \"%s\"", p, n, buf);
-}
-
 int main(void)
 {
 	int in = open("in", O_RDONLY), out = open("out", O_WRONLY);
@@ -38,7 +26,7 @@ int main(void)
 	V(sp(p[0], NULL, out, &off, 100, 0));       /* to an explicit offset */
 	SAY("  off %ld", (long)off);
 	V(lseek(out, 0, SEEK_CUR));
-	show("out");
+	ct_show_file("out");
 	off = 16;
 	V(sp(in, &off, p[1], NULL, 4, 0));          /* at the end of in */
 	V(sp(in, NULL, p[1], NULL, 0, 0));
@@ -46,7 +34,7 @@ int main(void)
 	close(p[1]);
 	V(sp(p[0], NULL, out, NULL, 10, 0));
 	V(sp(p[0], NULL, out, NULL, 10, 0));        /* writer gone, empty: end of file */
-	show("out");
+	ct_show_file("out");
 
 	pipe(p);
 	V(sp(p[0], NULL, out, NULL, 4, SPLICE_F_NONBLOCK));   /* empty pipe */
@@ -71,6 +59,6 @@ int main(void)
 	V(sp(-1, BADPTR, p[1], NULL, 4, 0));        /* the descriptors are checked first */
 	V(sp(-1, NULL, -1, NULL, 0, 0));            /* nothing to move: nothing checked */
 	V(sp(p[0], NULL, p[1], BADPTR, 0, 0));
-	show("out");
+	ct_show_file("out");
 	return 0;
 }

@@ -9,6 +9,7 @@
  *   P(expr)       like T for pointer results (MAP_FAILED / NULL are failures)
  *   EXPECT(cond)  "<cond>: yes" or "<cond>: no"
  *   SAY(fmt, ...) printf with a newline, flushed
+ *   ct_show_file(path)  "  path: N "contents"" (first 63 bytes, NULs as '.')
  *   ct_show_ids("Uid"|"Gid")  the real, effective and saved ids as the kernel
  *                 reports them (/proc/self/status), printed as "r/e/s uid: R E S"
  *   BADPTR        an address that is out of bounds for any engine and any host
@@ -75,6 +76,18 @@ static inline void ct_line(const char *expr, long r, int err, int show)
 	ct_line(#expr, (ct_p_ == MAP_FAILED || ct_p_ == NULL) ? -1 : 0, ct_e_, 0); } while (0)
 #define EXPECT(cond) do { int ct_c_ = !!(cond); printf("%s: %s\n", #cond, ct_c_ ? "yes" : "no"); fflush(stdout); } while (0)
 #define SAY(...) do { printf(__VA_ARGS__); printf("\n"); fflush(stdout); } while (0)
+
+static inline void ct_show_file(const char *p)
+{
+	char buf[64] = {0};
+	int fd = open(p, O_RDONLY);
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	for (ssize_t i = 0; i < n; i++)
+		if (buf[i] == 0)
+			buf[i] = '.';
+	SAY("  %s: %zd \"%s\"", p, n, buf);
+}
 
 static inline void ct_show_ids(const char *field)
 {

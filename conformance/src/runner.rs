@@ -41,10 +41,11 @@ fn mtime(p: &Path) -> Option<SystemTime> {
 }
 
 /// Build one case both ways (skipped when the outputs are newer than the
-/// source, `ct.h` and the compiler driver).
+/// source, the headers in `include/` and the compiler driver).
 pub fn build(paths: &Paths, case: &Case) -> Result<()> {
-    let inputs = [case.source.clone(), paths.include.join("ct.h"), paths.wali_cc.clone(), paths.root.join("guests/sysroot/build/sysroot/lib/libc.a")];
-    let newest = inputs.iter().filter_map(|p| mtime(p)).max();
+    let headers = std::fs::read_dir(&paths.include).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path()));
+    let inputs = [case.source.clone(), paths.wali_cc.clone(), paths.root.join("guests/sysroot/build/sysroot/lib/libc.a")];
+    let newest = inputs.into_iter().chain(headers).filter_map(|p| mtime(&p)).max();
     let jobs: [(&str, PathBuf, Vec<String>); 2] = [
         ("gcc", paths.native(case), vec!["-pthread".into()]),
         (paths.wali_cc.to_str().context("wali-cc path")?, paths.wasm(case), vec![]),
