@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds real programs for WALI from Debian source packages (fetched at build
-# time with `apt-get source`, cached in build/src/), with guests/wali-cc, and
+# Builds real programs for WALI from Debian source packages (pinned versions,
+# fetched at build time with `apt-get source --download-only`, sha256-checked,
+# cached in build/src/), with guests/wali-cc, and
 # the same sources natively with gcc (for guests/programs/test.sh):
 #   build/lua.wasm    Lua 5.4 `lua` interpreter      (lua5.4, upstream orig tarball)
 #   build/zpipe.wasm  zpipe.c linked with zlib 1.2.x (zlib,   upstream orig tarball)
@@ -9,7 +10,7 @@
 # only touch packaging); both builds use the same upstream tree.
 # A no-op when the inputs are unchanged (-f forces a rebuild).
 # Needs: the sysroot (guests/sysroot/build.sh, run first), clang-22/lld-22/llvm-22,
-# gcc, make, bzip2, and deb-src access (added as guests/sysroot/build.sh does).
+# gcc, make, bzip2, and apt access to Debian's sources (deb_orig adds deb-src entries).
 set -euo pipefail
 t0=$(date +%s)
 
@@ -26,8 +27,11 @@ need_tools clang-22 wasm-ld-22 "$AR" "$RANLIB" gcc make tar
 lock_build .lock
 
 # --- sources ------------------------------------------------------------------
-lua_tar="$(deb_orig lua5.4 'lua5.4_5.4*.orig.tar.gz')"
-zlib_tar="$(deb_orig zlib 'zlib_1.*.orig.tar.*')"
+# Pinned (bookworm main): Debian version, orig tarball, its sha256 (as in the .dsc).
+lua_tar="$(deb_orig lua5.4 5.4.4-3+deb12u1 lua5.4_5.4.4.orig.tar.gz \
+  164c7849653b80ae67bec4b7473b884bf5cc8d2dca05653475ec2ed27b9ebf61)"
+zlib_tar="$(deb_orig zlib 1:1.2.13.dfsg-1 zlib_1.2.13.dfsg.orig.tar.bz2 \
+  71feb7947e3c00ef125f83b79a4e529bde31171e5babe48b391f06758d1ab0a1)"
 
 # --- up to date? ---------------------------------------------------------------
 force=0

@@ -2,8 +2,9 @@
 #   tag=NAME; . lib.sh      NAME prefixes every message ("NAME: ERROR: ...").
 # Paths: $repo, $build (guests/programs/build), $src ($build/src, the cached
 # sources), $WALI_CC, $jobs.
-# Builds: die, need_tools, lock_build, need_deb_src, deb_orig, check_sha256,
-#         stamp_of, up_to_date, extract, elapsed, timed, wasm_size.
+# Builds: die, check_sha256, deb_orig (from ../fetch.sh: pinned Debian sources),
+#         need_tools, lock_build, stamp_of, up_to_date, extract, elapsed, timed,
+#         wasm_size.
 # Tests:  test_init, need_built, new_scratch, ok, bad, summary, compare,
 #         wali_env_flags, guest_run, check_imports.
 # Sets no shell options: the build scripts run with -euo pipefail, the tests
@@ -16,7 +17,8 @@ src="$build/src"
 WALI_CC="$repo/guests/wali-cc"
 jobs="$(nproc 2>/dev/null || echo 2)"
 
-die() { echo "$tag: ERROR: $*" >&2; exit 1; }
+# die, check_sha256, ensure_deb_src, deb_orig PKG VERSION ORIG SHA256 (into $src)
+. "$repo/guests/fetch.sh"
 
 # ==== builds =====================================================================
 
@@ -36,38 +38,6 @@ lock_build() {
   mkdir -p "$build" "$src" "$build/native"
   exec 9>"$build/$1"
   flock 9
-}
-
-# need_deb_src PKG [VERSION]: die unless apt knows the source package PKG (in
-# that exact upstream VERSION, if given), i.e. deb-src entries are configured.
-need_deb_src() {
-  local re="^Version:" what="$1"
-  if [ -n "${2:-}" ]; then re="^Version: ${2//./\\.}" what="$1 $2"; fi
-  # grep not -q: an early exit would give apt-cache SIGPIPE, a failure under pipefail
-  apt-cache showsrc "$1" 2>/dev/null | grep "$re" >/dev/null \
-    || die "no deb-src for $what (guests/sysroot/build.sh adds the entries)"
-}
-
-# deb_orig PKG GLOB [MISSING]: print the path of PKG's orig tarball ($src/GLOB),
-# fetched first with `apt-get source --download-only` into $src if not there yet.
-# MISSING: the error when the download does not contain GLOB.
-deb_orig() {
-  local pkg="$1" glob="$2" f
-  f="$(ls "$src"/$glob 2>/dev/null | head -1 || true)"
-  if [ -z "$f" ]; then
-    need_deb_src "$pkg"
-    echo "$tag: fetching $pkg source (apt-get source)" >&2
-    (cd "$src" && apt-get source --download-only "$pkg" >/dev/null 2>&1) || die "apt-get source $pkg failed"
-    f="$(ls "$src"/$glob 2>/dev/null | head -1 || true)"
-    [ -n "$f" ] || die "${3:-$pkg orig tarball not found}"
-  fi
-  echo "$f"
-}
-
-# check_sha256 FILE SHA256: die unless FILE has that sha256.
-check_sha256() {
-  echo "$2  $1" | sha256sum -c --status - \
-    || die "$1: sha256 mismatch (expected $2; delete it to fetch again)"
 }
 
 # stamp_of FILE... [-- LINE...]: print a hash of a build's inputs: the FILEs'
@@ -209,9 +179,9 @@ guest_run() {
 }
 
 # check_imports WASM...: one check: the modules import only wali.* functions, with
-# the signatures of the spec (WALI_SPEC, default ../shared/wali-spec).
+# the signatures of the spec (WALI_SPEC, default the repository's wali-abi/spec).
 check_imports() {
-  local spec="${WALI_SPEC:-$repo/../shared/wali-spec}" out f names= verb=imports
+  local spec="${WALI_SPEC:-$repo/wali-abi/spec}" out f names= verb=imports
   for f in "$@"; do names="${names:+$names, }$(basename "$f")"; done
   [ $# = 1 ] || verb=import
   echo "$tag: imports"

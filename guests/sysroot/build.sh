@@ -8,8 +8,9 @@
 # libm.a/libpthread.a/..., libclang_rt.builtins.a copied from compiler-rt).
 # Idempotent: does nothing when the inputs are unchanged (-f forces a rebuild).
 # Needs: clang-22, lld-22, llvm-22 (llvm-ar), libclang-rt-22-dev-wasm32,
-# python3, make, and apt deb-src access for `apt-get source musl`
-# (scripts/setup.sh installs the packages; this script adds deb-src lines).
+# python3, make, and apt access to Debian's sources for `apt-get source musl`
+# (scripts/setup.sh installs the packages; deb_orig in ../fetch.sh adds deb-src
+# entries).
 set -euo pipefail
 t0=$(date +%s)
 
@@ -17,8 +18,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 build="$here/build"
 sysroot="$build/sysroot"
-spec="${WALI_SPEC:-$repo/../shared/wali-spec}"
+spec="${WALI_SPEC:-$repo/wali-abi/spec}"
+tag=sysroot
+. "$repo/guests/fetch.sh"    # die, check_sha256, deb_orig
+# Pinned (bookworm main): Debian version of musl, the orig tarball's sha256 (as in the .dsc).
 MUSL_VERSION=1.2.3
+MUSL_DEB_VERSION=1.2.3-1
+MUSL_SHA256=7d5b0b6062521e4627e099e4c9dc8248d32a30285e959b7eecaa780cf8cfd4a4
 force=0
 [ "${1:-}" = "-f" ] && force=1
 
@@ -32,60 +38,13 @@ builtins="$(ls /usr/lib/llvm-22/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32
 [ -f "$builtins" ] || { echo "sysroot: ERROR: libclang_rt.builtins-wasm32.a not found (libclang-rt-22-dev-wasm32)" >&2; exit 1; }
 [ -f "$spec/syscalls.tsv" ] || { echo "sysroot: ERROR: $spec/syscalls.tsv not found (set WALI_SPEC)" >&2; exit 1; }
 
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-
 # one build at a time (run.sh and `make guests` may both call this script)
 mkdir -p "$build"
 exec 9>"$build/.lock"
 flock 9
 
-# --- 1. musl source from Debian (cached) ------------------------------------
-ensure_deb_src() {
-  # deb-src lines for the mirrors already configured for `deb`, written once.
-  local f=/etc/apt/sources.list.d/wali-deb-src.sources
-  if apt-cache showsrc musl 2>/dev/null | grep "^Version: $MUSL_VERSION" >/dev/null; then return 0; fi
-  if [ ! -f "$f" ]; then
-    echo "sysroot: adding deb-src entries ($f)"
-    local tmp; tmp="$(mktemp)"
-    python3 - "$f" >"$tmp" <<'PY'
-import glob, re, sys
-out = []
-for path in sorted(glob.glob("/etc/apt/sources.list.d/*.sources")):
-    if path == sys.argv[1]:
-        continue
-    for stanza in re.split(r"\n\s*\n", open(path).read()):
-        lines = [l for l in stanza.splitlines() if l.strip() and not l.lstrip().startswith("#")]
-        fields = {l.split(":", 1)[0].strip(): l for l in lines if ":" in l}
-        if "Types" in fields and "deb" in fields["Types"].split(":", 1)[1].split() \
-                and "debian" in fields.get("URIs", ""):
-            out.append("\n".join("Types: deb-src" if l.startswith("Types:") else l for l in lines))
-try:
-    for l in open("/etc/apt/sources.list"):
-        w = l.split()
-        if len(w) >= 4 and w[0] == "deb" and "debian" in w[1]:
-            out.append(f"Types: deb-src\nURIs: {w[1]}\nSuites: {w[2]}\nComponents: {' '.join(w[3:])}")
-except FileNotFoundError:
-    pass
-print("\n\n".join(out))
-PY
-    [ -s "$tmp" ] || { echo "sysroot: ERROR: no Debian 'deb' source found to derive deb-src from" >&2; exit 1; }
-    $SUDO install -m 644 "$tmp" "$f"
-    rm -f "$tmp"
-  fi
-  $SUDO apt-get update -qq
-}
-
-srcdir="$build/src"
-tarball="$srcdir/musl_$MUSL_VERSION.orig.tar.gz"
-if [ ! -f "$tarball" ]; then
-  ensure_deb_src
-  mkdir -p "$srcdir"
-  echo "sysroot: fetching musl $MUSL_VERSION source (apt-get source)"
-  (cd "$srcdir" && apt-get source --download-only "musl=$MUSL_VERSION-1" >/dev/null 2>&1 \
-     || apt-get source --download-only musl >/dev/null)
-  [ -f "$tarball" ] || { echo "sysroot: ERROR: $tarball not downloaded" >&2; exit 1; }
-fi
+# --- 1. musl source from Debian (pinned, sha256-checked, cached) -------------
+tarball="$(deb_orig musl "$MUSL_DEB_VERSION" "musl_$MUSL_VERSION.orig.tar.gz" "$MUSL_SHA256" "$build/src")"
 
 # --- 2. up to date? -----------------------------------------------------------
 stamp_of_inputs() {

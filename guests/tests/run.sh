@@ -12,7 +12,7 @@ set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-spec="${WALI_SPEC:-$repo/../shared/wali-spec}"
+spec="${WALI_SPEC:-$repo/wali-abi/spec}"
 wali_run="${WALI_RUN:-$repo/target/debug/wali-run}"
 out="$here/build"
 mkdir -p "$out"

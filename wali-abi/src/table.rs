@@ -206,34 +206,116 @@ mod tests {
         assert!(aux("SYS_read").is_none());
     }
 
-    /// The shared spec directory: `$WALI_SPEC_DIR`, else `<repo>/../shared/wali-spec`.
-    fn shared_spec_dir() -> PathBuf {
-        match std::env::var_os("WALI_SPEC_DIR") {
-            Some(d) => PathBuf::from(d),
-            None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/wali-spec"),
-        }
+    /// The repository's copy of the spec tables, `wali-abi/spec/`: what the build reads
+    /// and what users of a clone have (nothing outside the repository is needed).
+    fn spec_dir() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("spec")
+    }
+
+    /// The tables of `spec/` (every file but the manifest), sorted.
+    fn spec_files() -> Vec<String> {
+        let mut files: Vec<String> = std::fs::read_dir(spec_dir())
+            .expect("reading wali-abi/spec/")
+            .map(|e| {
+                e.expect("reading wali-abi/spec/")
+                    .file_name()
+                    .into_string()
+                    .unwrap()
+            })
+            .filter(|f| f != "SHA256SUMS")
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// `spec/SHA256SUMS` (`sha256sum` output): (file name, sha256 in lowercase hex).
+    fn manifest() -> Vec<(String, String)> {
+        let text = std::fs::read_to_string(spec_dir().join("SHA256SUMS"))
+            .unwrap_or_else(|e| panic!("reading wali-abi/spec/SHA256SUMS: {e}"));
+        text.lines()
+            .map(|l| {
+                let (sum, name) = l
+                    .split_once("  ")
+                    .unwrap_or_else(|| panic!("SHA256SUMS: malformed line {l:?}"));
+                assert!(
+                    sum.len() == 64 && sum.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')),
+                    "SHA256SUMS: malformed sha256 in {l:?}"
+                );
+                (name.to_string(), sum.to_string())
+            })
+            .collect()
+    }
+
+    /// SHA-256 of `data`, in lowercase hex.
+    fn sha256_hex(data: &[u8]) -> String {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
     }
 
     #[test]
-    fn spec_copy_matches_shared() {
-        let shared = shared_spec_dir();
-        assert!(
-            shared.is_dir(),
-            "shared WALI spec directory {} not found: set WALI_SPEC_DIR to the directory \
-             holding syscalls.tsv, aux.tsv and structs.tsv",
-            shared.display()
+    fn spec_copy_matches_manifest() {
+        let manifest = manifest();
+        let mut listed: Vec<String> = manifest.iter().map(|(f, _)| f.clone()).collect();
+        listed.sort();
+        assert_eq!(
+            listed,
+            spec_files(),
+            "wali-abi/spec/SHA256SUMS does not list exactly the files of wali-abi/spec/"
         );
-        let local = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("spec");
         for f in ["syscalls.tsv", "aux.tsv", "structs.tsv"] {
-            let ours =
-                std::fs::read(local.join(f)).unwrap_or_else(|e| panic!("reading spec/{f}: {e}"));
-            let theirs = std::fs::read(shared.join(f))
-                .unwrap_or_else(|e| panic!("reading {}: {e}", shared.join(f).display()));
-            assert!(
-                ours == theirs,
-                "wali-abi/spec/{f} differs from {}; copy it over and rebuild",
-                shared.join(f).display()
+            assert!(listed.iter().any(|l| l == f), "SHA256SUMS lacks {f}");
+        }
+        for (f, sum) in &manifest {
+            let data = std::fs::read(spec_dir().join(f))
+                .unwrap_or_else(|e| panic!("reading wali-abi/spec/{f}: {e}"));
+            assert!(!data.is_empty(), "wali-abi/spec/{f} is empty");
+            assert_eq!(
+                &sha256_hex(&data),
+                sum,
+                "wali-abi/spec/{f} does not match SHA256SUMS (if the change is intended: \
+                 cd wali-abi/spec && sha256sum *.tsv > SHA256SUMS)"
             );
         }
+        if let Some(dir) = std::env::var_os("WALI_SPEC_DIR") {
+            let dir = PathBuf::from(dir);
+            assert!(
+                dir.is_dir(),
+                "WALI_SPEC_DIR={} is not a directory",
+                dir.display()
+            );
+            for (f, _) in &manifest {
+                let ours = std::fs::read(spec_dir().join(f)).unwrap();
+                let theirs = std::fs::read(dir.join(f))
+                    .unwrap_or_else(|e| panic!("reading {}: {e}", dir.join(f).display()));
+                assert!(
+                    ours == theirs,
+                    "wali-abi/spec/{f} differs from {}; copy it over, update SHA256SUMS and \
+                     rebuild",
+                    dir.join(f).display()
+                );
+            }
+        }
+    }
+
+    /// The generated tables are those of the checked-in files: one entry per data row,
+    /// in file order.
+    #[test]
+    fn tables_match_spec_files() {
+        let names = |f: &str| -> Vec<String> {
+            let text = std::fs::read_to_string(spec_dir().join(f))
+                .unwrap_or_else(|e| panic!("reading wali-abi/spec/{f}: {e}"));
+            let mut lines = text.lines();
+            assert!(
+                lines.next().is_some_and(|h| h.starts_with("name\t")),
+                "{f}: header"
+            );
+            lines
+                .map(|l| l.split('\t').next().unwrap().to_string())
+                .collect()
+        };
+        let syscalls: Vec<&str> = SYSCALLS.iter().map(|s| s.name).collect();
+        assert_eq!(names("syscalls.tsv"), syscalls);
+        let aux: Vec<&str> = AUX.iter().map(|a| a.name).collect();
+        assert_eq!(names("aux.tsv"), aux);
     }
 }

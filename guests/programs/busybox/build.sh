@@ -11,7 +11,7 @@
 # applied to the WALI tree only.
 # A no-op when the inputs are unchanged (-f forces a rebuild).
 # Needs: the sysroot (guests/sysroot/build.sh, run first), clang-22/lld-22/llvm-22,
-# gcc, make, bzip2, and deb-src access (added as guests/sysroot/build.sh does).
+# gcc, make, bzip2, and apt access to Debian's sources (deb_orig adds deb-src entries).
 set -euo pipefail
 t0=$(date +%s)
 
@@ -29,8 +29,9 @@ need_tools clang-22 wasm-ld-22 llvm-ar-22 llvm-nm-22 llvm-strip-22 llvm-objcopy-
 lock_build .lock-busybox
 
 # --- source ---------------------------------------------------------------------
-tarball="$(deb_orig busybox 'busybox_1.35.0.orig.tar.*' \
-  "busybox_1.35.0.orig.tar.* not found after apt-get source (Debian moved on from 1.35.0?)")"
+# Pinned (bookworm main): Debian version, orig tarball, its sha256 (as in the .dsc).
+tarball="$(deb_orig busybox 1:1.35.0-4+deb12u1 busybox_1.35.0.orig.tar.bz2 \
+  faeeb244c35a348a334f4a59e44626ee870fb07b6884d68c10ae8bc19f83a694)"
 
 # --- up to date? ---------------------------------------------------------------
 patches=()

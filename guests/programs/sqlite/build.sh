@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the SQLite 3.40.1 command-line shell for WALI and natively, from Debian's
-# source package `sqlite3` (the orig tarball is the full upstream source tree;
-# fetched with `apt-get source --download-only`, cached in ../build/src/):
+# source package `sqlite3` 3.40.1-2+deb12u2 (the orig tarball is the full upstream
+# source tree; fetched with `apt-get source --download-only`, sha256-checked, cached
+# in ../build/src/):
 #   1. the amalgamation (sqlite3.c, sqlite3.h, shell.c) is generated natively with
 #      the tree's own configure + Makefile (needs tclsh and gcc), in build/sqlite-amalg/;
 #   2. shell.c + sqlite3.c are compiled with guests/wali-cc -> build/sqlite3.wasm
@@ -10,16 +11,18 @@
 # Debian's packaging patches are not applied.  A no-op when the inputs are unchanged
 # (-f forces).  Safe to run next to the other program builds (own lock file).
 # Needs: the sysroot (guests/sysroot/build.sh, run from here), clang-22/lld-22, gcc,
-# make, tar, xz, tclsh (package tcl), deb-src entries (guests/sysroot/build.sh adds them).
+# make, tar, xz, tclsh (package tcl), apt access to Debian's sources (deb_orig adds
+# deb-src entries).
 set -euo pipefail
 t0=$(date +%s.%N)
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 tag=sqlite
-. "$here/../lib.sh"    # $repo $build $src $WALI_CC, die, need_tools, lock_build, stamp_of, ...
+. "$here/../lib.sh"    # $repo $build $src $WALI_CC, die, need_tools, lock_build, deb_orig, stamp_of, ...
+# Pinned (bookworm main): Debian version, orig tarball, its sha256 (as in the .dsc;
+# every Debian revision of 3.40.1 ships the same orig tarball).
+deb_version="3.40.1-2+deb12u2"
 orig_name="sqlite3_3.40.1.orig.tar.xz"
-# sha256 of the orig tarball (from the Debian .dsc of 3.40.1-2+deb12u2; every
-# Debian revision of 3.40.1 ships the same orig tarball)
 orig_sha256="aaa776260ab4dc976db34aa7891819484c8676b5b2783123ebc6301e2ca5d655"
 
 # Compile options, the same for both builds.
@@ -47,21 +50,7 @@ need_tools clang-22 wasm-ld-22 gcc make tar xz tclsh sha256sum flock apt-get
 lock_build .sqlite.lock
 
 # --- source -----------------------------------------------------------------------
-tarball="$src/$orig_name"
-if [ ! -f "$tarball" ]; then
-  need_deb_src sqlite3 3.40.1
-  echo "sqlite: fetching sqlite3 source (apt-get source --download-only)" >&2
-  tmp="$(mktemp -d "$src/.sqlite-dl.XXXXXX")"
-  (cd "$tmp" && apt-get source --download-only sqlite3 >"$tmp/apt.log" 2>&1) \
-    || { tail -5 "$tmp/apt.log" >&2; rm -rf "$tmp"; die "apt-get source sqlite3 failed"; }
-  [ -f "$tmp/$orig_name" ] || { ls "$tmp" >&2; rm -rf "$tmp"; die "$orig_name not in the source package"; }
-  # keep the orig tarball and the .dsc/.debian parts (the www tarball is documentation)
-  for f in "$tmp"/*; do
-    case "$f" in *.log|*orig-www*) ;; *) mv -f "$f" "$src/" ;; esac
-  done
-  rm -rf "$tmp"
-fi
-check_sha256 "$tarball" "$orig_sha256"
+tarball="$(deb_orig sqlite3 "$deb_version" "$orig_name" "$orig_sha256")"
 
 # --- up to date? ---------------------------------------------------------------------
 force=0
