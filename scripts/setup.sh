@@ -5,7 +5,8 @@
 # for the aarch64 and armv7 builds of the runtime, the matching Rust targets, and
 # gcc + libc6-dev for the native builds of the differential guest tests (tests/guests),
 # and what the real guest programs' builds use (guests/programs: tcl for SQLite's
-# amalgamation, bzip2/xz-utils for the source tarballs, curl for crates.io sources).
+# amalgamation, bzip2/xz-utils for the source tarballs, curl for crates.io sources),
+# and qemu-user to run the armv7 build (tests/arm32).
 # Idempotent: already-installed pieces are skipped.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 pkgs=(clang-22 lld-22 llvm-22 libclang-rt-22-dev-wasm32 make patch python3 gcc libc6-dev gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf libc6-dev-arm64-cross libc6-dev-armhf-cross
-      tcl bzip2 xz-utils curl ca-certificates dpkg-dev)
+      tcl bzip2 xz-utils curl ca-certificates dpkg-dev qemu-user)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

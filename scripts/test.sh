@@ -3,7 +3,8 @@
 # test (unit, ABI layout, WAT and C guests against native), checks the benchmark
 # builds, builds the WALI sysroot and runs the conformance suite (and checks that
 # docs/syscalls.md is current), builds every guest program and compares each with
-# its native build, and compiles the runtime for the aarch64 and armv7 hosts.
+# its native build, compiles the runtime for the aarch64 and armv7 hosts, and
+# runs the armv7 build under qemu-arm (tests/arm32).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,4 +33,6 @@ guests/test.sh
 echo "== host builds: aarch64, armv7"
 cargo build --locked --bin wali-run --target aarch64-unknown-linux-gnu
 cargo build --locked --bin wali-run --target armv7-unknown-linux-gnueabihf
+echo "== armv7 under qemu-arm: a file mapping survives 64 MiB of memory growth"
+tests/arm32/run.sh target/armv7-unknown-linux-gnueabihf/debug/wali-run
 echo "== all checks passed"

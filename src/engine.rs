@@ -67,19 +67,16 @@ fn guest_stack() -> std::sync::MutexGuard<'static, Option<(u64, u64)>> {
 /// the hard one) is enough. Returns the Wasm stack the main thread can give
 /// guests: [`WASM_STACK`], or less when the hard limit is lower.
 pub fn raise_stack_limit() -> usize {
-    // SAFETY: plain get/setrlimit on a local.
-    let mut lim: libc::rlimit = unsafe { std::mem::zeroed() };
-    if unsafe { libc::getrlimit(libc::RLIMIT_STACK, &mut lim) } != 0 {
-        return WASM_STACK;
-    }
+    use crate::kernel::startup::{getrlimit, setrlimit};
+    let Ok((cur, max)) = getrlimit(libc::RLIMIT_STACK) else { return WASM_STACK };
+    let lim = libc::rlimit { rlim_cur: cur, rlim_max: max };
     guest_stack().get_or_insert((lim.rlim_cur as u64, lim.rlim_max as u64));
     let need = GUEST_THREAD_STACK as libc::rlim_t;
     if lim.rlim_cur == libc::RLIM_INFINITY || lim.rlim_cur >= need {
         return WASM_STACK;
     }
     let target = if lim.rlim_max == libc::RLIM_INFINITY { need } else { need.min(lim.rlim_max) };
-    let raised = libc::rlimit { rlim_cur: target, rlim_max: lim.rlim_max };
-    let cur = if unsafe { libc::setrlimit(libc::RLIMIT_STACK, &raised) } == 0 { target } else { lim.rlim_cur };
+    let cur = if setrlimit(libc::RLIMIT_STACK, target, lim.rlim_max).is_ok() { target } else { lim.rlim_cur };
     (cur as usize).saturating_sub(HOST_STACK_MARGIN).clamp(512 << 10, WASM_STACK)
 }
 
@@ -87,9 +84,7 @@ pub fn raise_stack_limit() -> usize {
 /// program starts with it; [`raise_stack_limit`] again if that fails).
 pub fn restore_stack_limit() {
     if let Some((cur, max)) = *guest_stack() {
-        let lim = libc::rlimit { rlim_cur: cur as libc::rlim_t, rlim_max: max as libc::rlim_t };
-        // SAFETY: plain setrlimit.
-        unsafe { libc::setrlimit(libc::RLIMIT_STACK, &lim) };
+        let _ = crate::kernel::startup::setrlimit(libc::RLIMIT_STACK, cur as libc::rlim_t, max as libc::rlim_t);
     }
 }
 
@@ -127,6 +122,9 @@ pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<DiskCach
     config.cranelift_opt_level(wasmtime::OptLevel::Speed);
     // Signal delivery interrupts running guest code through epochs (src/signals.rs).
     config.epoch_interruption(true);
+    // Plain linear memories live in a reservation of the runtime's that never
+    // moves (src/memory/linear.rs), on every host.
+    config.with_host_memory(std::sync::Arc::new(crate::memory::linear::Reservations));
     if cfg!(target_pointer_width = "32") {
         // A 32-bit host cannot reserve 4 GiB per memory: bounds-check instead.
         config.memory_reservation(0).memory_guard_size(0);
@@ -196,9 +194,10 @@ impl DiskCache {
         // descriptor open for the module's lifetime, where the guest would see
         // it (its first open() would not get fd 3).
         if let Ok(code) = std::fs::read(&path) {
-            // SAFETY: entries are only written by `store` (complete files renamed
-            // into place); wasmtime checks the header and the engine settings.
-            match unsafe { Module::deserialize(engine, &code) } {
+            // Entries are only written by `store` (complete files renamed into
+            // place); `EngineOptions::cache` is off under --no-native-exec, where
+            // a guest could have planted one.
+            match deserialize(engine, &code) {
                 Ok(m) => {
                     self.hits.fetch_add(1, Ordering::Relaxed);
                     return Ok(m);
@@ -211,8 +210,8 @@ impl DiskCache {
         if let Err(e) = self.store(&path, &code) {
             tracing::warn!("cannot write cache entry {}: {e:#}", path.display());
         }
-        // SAFETY: `code` was just produced by this engine.
-        unsafe { Module::deserialize(engine, &code) }
+        // `code` was just produced by this engine.
+        deserialize(engine, &code)
     }
 
     fn store(&self, path: &Path, code: &[u8]) -> std::io::Result<()> {
@@ -226,6 +225,18 @@ impl DiskCache {
 }
 
 const WASM_MAGIC: &[u8] = b"\0asm";
+
+/// Load precompiled native code: the one place wali-run runs machine code it
+/// did not compile in this process. Callers pass only code this engine just
+/// produced, a cache entry (the cache is off under `--no-native-exec`), or a
+/// `.cwasm` the user named (a guest's `execve` of one is refused under
+/// `--no-native-exec`).
+#[allow(unsafe_code)]
+fn deserialize(engine: &Engine, code: &[u8]) -> Result<Module> {
+    // SAFETY: wasmtime checks the header, version and engine settings; the code
+    // itself is trusted as the callers above explain.
+    unsafe { Module::deserialize(engine, code) }
+}
 
 /// Run a compilation on a thread pool of its own and wait until every one of
 /// its threads has exited: the guest then starts in a process whose only
@@ -275,12 +286,22 @@ pub fn load(engine: &Engine, path: &Path) -> Result<Module> {
 /// Load a module from a `.wasm` or `.cwasm` file; a `.wasm` goes through
 /// `cache` when there is one.
 pub fn load_cached(engine: &Engine, cache: Option<&DiskCache>, path: &Path) -> Result<Module> {
+    load_with(engine, cache, path, true)
+}
+
+/// [`load_cached`], refusing precompiled `.cwasm` input unless `precompiled`
+/// (under `--no-native-exec`, where a `.cwasm` is native code the guest
+/// could have written or swapped in).
+pub fn load_with(engine: &Engine, cache: Option<&DiskCache>, path: &Path, precompiled: bool) -> Result<Module> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     match Engine::detect_precompiled(&bytes) {
+        Some(Precompiled::Module) if !precompiled => {
+            bail!("{}: a precompiled module is native code; --no-native-exec runs only .wasm modules", path.display())
+        }
         Some(Precompiled::Module) => {
-            // SAFETY: the file is produced by `wali-run compile` for this engine
-            // configuration; wasmtime checks the header, version and settings.
-            unsafe { Module::deserialize(engine, &bytes) }
+            // The user named this file (`wali-run compile` output) on the command
+            // line; a guest's execve of one is refused under --no-native-exec.
+            deserialize(engine, &bytes)
                 .with_context(|| format!("{}: precompiled module does not fit this wali-run build", path.display()))
         }
         Some(Precompiled::Component) => bail!("{}: a precompiled component; wali-run runs core modules", path.display()),

@@ -9,12 +9,23 @@
 //! let status = run::run(&engine, &module, process, &Default::default())?;
 //! # Ok::<(), anyhow::Error>(())
 //! ```
+//!
+//! `unsafe` code lives only in [`kernel`] (one safe wrapper per host call),
+//! [`memory`] (guest memory and the address space) and [`signals`] (the
+//! host signal handlers), plus `engine::deserialize` (loading precompiled
+//! code); everything else, the syscall handlers included, is safe code.
+
+#![deny(unsafe_code)]
 
 pub mod engine;
 pub mod host;
+#[allow(unsafe_code)]
+pub mod kernel;
+#[allow(unsafe_code)]
 pub mod memory;
 pub mod rewrite;
 pub mod run;
+#[allow(unsafe_code)]
 pub mod signals;
 pub mod strace;
 pub mod sys;

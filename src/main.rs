@@ -1,3 +1,4 @@
+#![deny(unsafe_code)]
 //! The `wali-run` command line.
 
 use anyhow::{Context, Result, bail};
@@ -122,8 +123,13 @@ fn parse_size(s: &str) -> Result<u64, String> {
 fn main() {
     // Rust ignores SIGPIPE; a guest writing to a closed pipe must die of it as
     // a native program does.
-    // SAFETY: setting a default disposition before any thread exists.
-    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    wali_run::kernel::startup::default_signal(libc::SIGPIPE);
+    // Other processes of the user, a forked guest among them, cannot open this
+    // process's memory (/proc/<pid>/mem) or ptrace it.
+    if let Err(e) = wali_run::kernel::startup::set_not_dumpable() {
+        eprintln!("wali-run: cannot make the process non-dumpable: {e}");
+        std::process::exit(STATUS_RUNTIME_ERROR);
+    }
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("WALI_LOG"))
         .with_writer(std::io::stderr)
@@ -151,7 +157,10 @@ fn main() {
 }
 
 fn real_main(cli: Cli) -> Result<i32> {
-    let opts = engine::EngineOptions { cache: !cli.run.no_cache, ..Default::default() };
+    // Under --no-native-exec nothing a guest could have written runs as native
+    // code: a cache entry is native code, and the cache directory is writable
+    // by every guest of the user.
+    let opts = engine::EngineOptions { cache: !cli.run.no_cache && !cli.run.no_native_exec, ..Default::default() };
     match cli.command {
         Some(Command::Compile { file, output }) => {
             let engine = engine::engine(&opts)?;
@@ -169,7 +178,7 @@ fn real_main(cli: Cli) -> Result<i32> {
         bail!("{}: no such file", file.display());
     }
     let (engine, cache) = engine::engine_and_cache(&opts)?;
-    let module = engine::load_cached(&engine, cache.as_ref(), &file)?;
+    let module = engine::load_with(&engine, cache.as_ref(), &file, !args.no_native_exec)?;
 
     let argv0 = match &args.argv0 {
         Some(a) => {
@@ -228,14 +237,12 @@ fn reexecuted(file: &std::path::Path, args: &RunArgs) {
     if let Some(name) = file.file_name() {
         let name: Vec<u8> = name.as_bytes().iter().copied().filter(|b| *b != 0).take(15).collect();
         if let Ok(name) = CString::new(name) {
-            // SAFETY: PR_SET_NAME reads a NUL-terminated string of at most 16 bytes.
-            unsafe { libc::prctl(libc::PR_SET_NAME, name.as_ptr()) };
+            let _ = wali_run::kernel::startup::set_name(&name);
         }
     }
     let fd = args.env_file.as_ref().and_then(|p| p.to_str()).and_then(|p| p.strip_prefix("/proc/self/fd/")).and_then(|n| n.parse::<i32>().ok());
     if let Some(fd) = fd {
-        // SAFETY: sets a flag on the descriptor the parent handed over.
-        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+        let _ = wali_run::kernel::startup::set_cloexec(fd);
     }
 }
 
@@ -243,14 +250,7 @@ fn reexecuted(file: &std::path::Path, args: &RunArgs) {
 /// run wali-run: the file the kernel was asked to execute (`AT_EXECFN`) is
 /// then a module rather than this binary.
 fn invoked_through_binfmt() -> bool {
-    // SAFETY: getauxval returns the address of a NUL-terminated string on the
-    // initial stack (or 0), valid for the life of the process.
-    let execfn = unsafe { libc::getauxval(libc::AT_EXECFN) } as *const libc::c_char;
-    if execfn.is_null() {
-        return false;
-    }
-    // SAFETY: as above.
-    let path = unsafe { std::ffi::CStr::from_ptr(execfn) };
+    let Some(path) = wali_run::kernel::startup::exec_fn() else { return false };
     let path = std::path::Path::new(std::ffi::OsStr::from_bytes(path.to_bytes()));
     let mut head = [0u8; 8];
     std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head)).is_ok() && &head == spawn::WASM_MODULE_MAGIC

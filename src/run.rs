@@ -62,7 +62,7 @@ pub fn instantiate(engine: &Engine, module: &Module, process: Process, limits: &
             wasmtime::bail!("modules with more than one memory are not supported");
         }
         let m = create_memory(engine, &mut store, &ty, limits)?;
-        process.mm.lock().unwrap_or_else(|e| e.into_inner()).init(ty.minimum() * 65536);
+        process.space.init(ty.minimum() * 65536);
         memory = Some(m);
     }
     if let Some(m) = &memory {

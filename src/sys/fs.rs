@@ -12,12 +12,16 @@
 //! Results that are structs (stat, statfs, statx) or short strings (getcwd,
 //! readlink) are produced in host memory and copied out afterwards, like the
 //! kernel's `copy_to_user`.
+//!
+//! Opening a process-memory file of procfs is refused (`open_judged`),
+//! judged on what the kernel resolved, not on how the path was spelled.
 
-use super::{Cx, Errno, SysResult, cvt};
-use crate::memory::{Access, KERNEL_REJECTED_ADDR, Mem};
-use libc::{c_char, c_int, c_long};
-use std::ffi::CString;
-use wali_abi::convert::{self, HostStat, HostStatfs};
+use super::{Cx, Errno, SysResult};
+use crate::kernel::{self, UserBuf};
+use crate::kernel::time::KernelTimespec;
+use crate::memory::{Access, Mem};
+use std::ffi::{CStr, CString};
+use wali_abi::convert;
 use wali_abi::guest::{self, consts as g};
 
 /// Largest host bounce buffer for string results (getcwd, readlink): more
@@ -38,173 +42,110 @@ fn opt_path(cx: &Cx<'_, '_>, ptr: u32) -> Result<Option<CString>, Errno> {
     cx.mem().opt_cstring(ptr)
 }
 
-fn opt_ptr(p: &Option<CString>) -> *const c_char {
-    p.as_ref().map_or(std::ptr::null(), |p| p.as_ptr())
-}
-
-/// Convert the result of `libc::syscall` into a result.
-fn cvt_sys(r: c_long) -> SysResult {
-    cvt(r)
-}
-
-/// The host iovec array for a guest one ([`Mem::kernel_iovecs`]: every base
-/// checked). A count out of range or an unreadable guest array is passed on
-/// as [`KERNEL_REJECTED_ADDR`], so the kernel checks the descriptor first and
-/// then fails with `EINVAL` or `EFAULT` itself.
-struct HostIov {
-    iov: Option<Vec<libc::iovec>>,
-    cnt: c_int,
-}
-
-impl HostIov {
-    fn new(mem: &Mem<'_>, iov: u32, iovcnt: i32, access: Access) -> HostIov {
-        let iov = u32::try_from(iovcnt).ok().and_then(|n| mem.kernel_iovecs(iov, n, access));
-        HostIov { iov, cnt: iovcnt }
-    }
-
-    fn ptr(&self) -> *const libc::iovec {
-        self.iov.as_ref().map_or(KERNEL_REJECTED_ADDR.cast(), |v| v.as_ptr())
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Host calls whose types depend on the host's pointer width.
-
-#[cfg(target_pointer_width = "64")]
-mod host {
-    use super::*;
-    pub unsafe fn fstatat(fd: c_int, path: *const c_char, st: *mut HostStat, flags: c_int) -> c_int {
-        unsafe { libc::fstatat(fd, path, st, flags) }
-    }
-    pub unsafe fn fstat(fd: c_int, st: *mut HostStat) -> c_int {
-        unsafe { libc::fstat(fd, st) }
-    }
-}
-
-#[cfg(target_pointer_width = "32")]
-mod host {
-    use super::*;
-    pub unsafe fn fstatat(fd: c_int, path: *const c_char, st: *mut HostStat, flags: c_int) -> c_int {
-        unsafe { libc::fstatat64(fd, path, st, flags) }
-    }
-    pub unsafe fn fstat(fd: c_int, st: *mut HostStat) -> c_int {
-        unsafe { libc::fstat64(fd, st) }
-    }
-}
-
-/// The kernel's `struct __kernel_timespec`: two 64-bit fields on every host
-/// (what `SYS_utimensat` takes on 64-bit hosts and `SYS_utimensat_time64` on
-/// 32-bit ones), so guest values, `UTIME_NOW`/`UTIME_OMIT` included, pass
-/// unchanged and the kernel validates them.
-#[repr(C)]
-#[derive(Clone, Copy)]
-struct KernelTimespec {
-    tv_sec: i64,
-    tv_nsec: i64,
-}
-
-/// utimensat with host values; `times` None means "now".
-fn host_utimensat(dirfd: i32, path: *const c_char, times: Option<[KernelTimespec; 2]>, flags: i32) -> SysResult {
-    let tp = times.as_ref().map_or(std::ptr::null(), |t| t.as_ptr());
-    cvt_sys(unsafe { libc::syscall(convert::HOST_SYS_UTIMENSAT, dirfd as c_long, path, tp, flags as c_long) })
-}
-
 // ---------------------------------------------------------------------------
 // read / write
 
 pub fn read(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32) -> SysResult {
     let b = cx.mem().kernel_buf(buf, count as usize, Access::Write);
-    cvt(unsafe { libc::read(fd, b.ptr.cast(), b.len) } as i64)
+    Ok(kernel::fs::read(fd, b)? as i64)
 }
 
 pub fn write(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32) -> SysResult {
     let b = cx.mem().kernel_buf(buf, count as usize, Access::Read);
-    cvt(unsafe { libc::write(fd, b.ptr.cast(), b.len) } as i64)
+    Ok(kernel::fs::write(fd, b)? as i64)
 }
 
 pub fn pread64(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32, offset: i64) -> SysResult {
     let b = cx.mem().kernel_buf(buf, count as usize, Access::Write);
-    cvt(unsafe { libc::pread64(fd, b.ptr.cast(), b.len, offset) } as i64)
+    Ok(kernel::fs::pread(fd, b, offset)? as i64)
 }
 
 pub fn pwrite64(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, count: u32, offset: i64) -> SysResult {
     let b = cx.mem().kernel_buf(buf, count as usize, Access::Read);
-    cvt(unsafe { libc::pwrite64(fd, b.ptr.cast(), b.len, offset) } as i64)
+    Ok(kernel::fs::pwrite(fd, b, offset)? as i64)
 }
 
+/// readv(fd, iov, iovcnt): the guest's iovecs with every base checked
+/// ([`Mem::kernel_iovecs`]); a count out of range or an unreadable array is
+/// passed on rejected, so the kernel checks the descriptor first and then
+/// fails with `EINVAL` or `EFAULT` itself.
 pub fn readv(cx: &mut Cx<'_, '_>, fd: i32, iov: u32, iovcnt: i32) -> SysResult {
-    let v = HostIov::new(&cx.mem(), iov, iovcnt, Access::Write);
-    cvt(unsafe { libc::readv(fd, v.ptr(), v.cnt) } as i64)
+    let v = cx.mem().kernel_iovecs(iov, iovcnt, Access::Write);
+    Ok(kernel::fs::readv(fd, &v)? as i64)
 }
 
+/// writev(fd, iov, iovcnt): as readv.
 pub fn writev(cx: &mut Cx<'_, '_>, fd: i32, iov: u32, iovcnt: i32) -> SysResult {
-    let v = HostIov::new(&cx.mem(), iov, iovcnt, Access::Read);
-    cvt(unsafe { libc::writev(fd, v.ptr(), v.cnt) } as i64)
+    let v = cx.mem().kernel_iovecs(iov, iovcnt, Access::Read);
+    Ok(kernel::fs::writev(fd, &v)? as i64)
 }
 
 /// preadv(fd, iov, iovcnt, pos_l, pos_h): the guest (x86_64 ABI) passes the
 /// whole 64-bit offset in `pos_l`; `pos_h` is 0.
 pub fn preadv(cx: &mut Cx<'_, '_>, fd: i32, iov: u32, iovcnt: i32, pos_l: u64, _pos_h: u64) -> SysResult {
-    let v = HostIov::new(&cx.mem(), iov, iovcnt, Access::Write);
-    cvt(unsafe { libc::preadv64(fd, v.ptr(), v.cnt, pos_l as i64) } as i64)
+    let v = cx.mem().kernel_iovecs(iov, iovcnt, Access::Write);
+    Ok(kernel::fs::preadv(fd, &v, pos_l as i64)? as i64)
 }
 
 /// pwritev(fd, iov, iovcnt, pos_l, pos_h): as preadv.
 pub fn pwritev(cx: &mut Cx<'_, '_>, fd: i32, iov: u32, iovcnt: i32, pos_l: u64, _pos_h: u64) -> SysResult {
-    let v = HostIov::new(&cx.mem(), iov, iovcnt, Access::Read);
-    cvt(unsafe { libc::pwritev64(fd, v.ptr(), v.cnt, pos_l as i64) } as i64)
+    let v = cx.mem().kernel_iovecs(iov, iovcnt, Access::Read);
+    Ok(kernel::fs::pwritev(fd, &v, pos_l as i64)? as i64)
 }
 
 /// A guest `loff_t *` in/out offset (sendfile, copy_file_range, splice): the
 /// kernel reads and writes it in place (64-bit in the guest and on every host),
 /// or gets a rejected address and fails with EFAULT after its own checks.
-fn offset_ptr(mem: &Mem<'_>, ptr: u32) -> *mut i64 {
-    if ptr == 0 { std::ptr::null_mut() } else { mem.kernel_buf(ptr, 8, Access::Write).ptr.cast() }
+fn offset_buf<'a>(mem: &Mem<'a>, ptr: u32) -> UserBuf<'a> {
+    if ptr == 0 { UserBuf::NULL } else { mem.kernel_buf(ptr, 8, Access::Write) }
 }
 
 /// sendfile(out_fd, in_fd, offset, count)
 pub fn sendfile(cx: &mut Cx<'_, '_>, out_fd: i32, in_fd: i32, offset: u32, count: u32) -> SysResult {
-    let off = offset_ptr(&cx.mem(), offset);
-    cvt(unsafe { libc::sendfile64(out_fd, in_fd, off, count as usize) } as i64)
+    let mem = cx.mem();
+    Ok(kernel::fs::sendfile(out_fd, in_fd, offset_buf(&mem, offset), count as usize)? as i64)
 }
 
 /// copy_file_range(fd_in, off_in, fd_out, off_out, len, flags)
 pub fn copy_file_range(cx: &mut Cx<'_, '_>, fd_in: i32, off_in: u32, fd_out: i32, off_out: u32, len: u32, flags: u32) -> SysResult {
     let mem = cx.mem();
-    let (a, b) = (offset_ptr(&mem, off_in), offset_ptr(&mem, off_out));
-    cvt(unsafe { libc::syscall(libc::SYS_copy_file_range, fd_in, a, fd_out, b, len as usize, flags) })
+    let (a, b) = (offset_buf(&mem, off_in), offset_buf(&mem, off_out));
+    Ok(kernel::fs::copy_file_range(fd_in, a, fd_out, b, len as usize, flags)? as i64)
 }
 
 /// splice(fd_in, off_in, fd_out, off_out, len, flags)
 pub fn splice(cx: &mut Cx<'_, '_>, fd_in: i32, off_in: u32, fd_out: i32, off_out: u32, len: u32, flags: u32) -> SysResult {
     let mem = cx.mem();
-    let (a, b) = (offset_ptr(&mem, off_in), offset_ptr(&mem, off_out));
-    cvt(unsafe { libc::splice(fd_in, a, fd_out, b, len as usize, flags) } as i64)
+    let (a, b) = (offset_buf(&mem, off_in), offset_buf(&mem, off_out));
+    Ok(kernel::fs::splice(fd_in, a, fd_out, b, len as usize, flags)? as i64)
 }
 
 pub fn tee(_cx: &mut Cx<'_, '_>, fd_in: i32, fd_out: i32, len: u32, flags: u32) -> SysResult {
-    cvt(unsafe { libc::tee(fd_in, fd_out, len as usize, flags) } as i64)
+    Ok(kernel::fs::tee(fd_in, fd_out, len as usize, flags)? as i64)
 }
 
 pub fn readahead(_cx: &mut Cx<'_, '_>, fd: i32, offset: i64, count: u32) -> SysResult {
-    cvt(unsafe { libc::readahead(fd, offset, count as usize) } as i64)
+    kernel::fs::readahead(fd, offset, count as usize)?;
+    Ok(0)
 }
 
 pub fn fallocate(_cx: &mut Cx<'_, '_>, fd: i32, mode: i32, offset: i64, len: i64) -> SysResult {
-    cvt(unsafe { libc::fallocate64(fd, mode, offset, len) })
+    kernel::fs::fallocate(fd, mode, offset, len)?;
+    Ok(0)
 }
 
 pub fn sync(_cx: &mut Cx<'_, '_>) -> SysResult {
-    unsafe { libc::sync() };
+    kernel::fs::sync();
     Ok(0)
 }
 
 pub fn syncfs(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
-    cvt(unsafe { libc::syncfs(fd) })
+    kernel::fs::syncfs(fd)?;
+    Ok(0)
 }
 
 pub fn lseek(_cx: &mut Cx<'_, '_>, fd: i32, offset: i64, whence: i32) -> SysResult {
-    cvt(unsafe { libc::lseek64(fd, offset, whence) })
+    Ok(kernel::fs::lseek(fd, offset, whence)?)
 }
 
 // ---------------------------------------------------------------------------
@@ -218,21 +159,42 @@ pub fn open(cx: &mut Cx<'_, '_>, path: u32, flags: i32, mode: u32) -> SysResult 
 /// only matters (and is only passed) when a file may be created.
 pub fn openat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, flags: i32, mode: u32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    // Writing the runtime's own memory would bypass every guest boundary.
-    if p.as_bytes() == b"/proc/self/mem" {
-        return Err(Errno::EACCES.into());
-    }
     let host_flags = convert::open_flags_to_host(flags);
     let creates = flags & (g::O_CREAT | O_TMPFILE_BIT) != 0;
-    let mode = if creates { mode as libc::c_uint } else { 0 };
-    let fd = cvt(unsafe { libc::openat(dirfd, p.as_ptr(), host_flags, mode) })?;
+    let mode = if creates { mode } else { 0 };
+    let fd = open_judged(dirfd, &p, host_flags, mode)?;
     close_env_fd_once_opened(cx, &p);
+    Ok(fd as i64)
+}
+
+/// Open `path` as asked (host flags), unless what it resolves to is a
+/// process-memory file of procfs (`/proc/<pid>/mem`, however spelled or
+/// reached): writing the runtime's own memory would bypass every guest
+/// boundary, so that is `EACCES`. What was opened is judged, not how it was
+/// spelled: first on a harmless `O_PATH` descriptor (so no readable or
+/// writable descriptor of such a file is ever made), then on the real one
+/// (the path may have changed in between). Every other open behaves, and
+/// fails, exactly as natively.
+fn open_judged(dirfd: i32, path: &CStr, host_flags: i32, mode: u32) -> Result<i32, Errno> {
+    let probe_flags = libc::O_PATH | libc::O_CLOEXEC | host_flags & (libc::O_NOFOLLOW | libc::O_DIRECTORY);
+    if let Ok(probe) = kernel::fs::openat(dirfd, path, probe_flags, 0) {
+        let mem = kernel::fs::is_proc_mem(probe);
+        let _ = kernel::fd::close(probe);
+        if mem {
+            return Err(Errno::EACCES);
+        }
+    }
+    let fd = kernel::fs::openat(dirfd, path, host_flags, mode)?;
+    if kernel::fs::is_proc_mem(fd) {
+        let _ = kernel::fd::close(fd);
+        return Err(Errno::EACCES);
+    }
     Ok(fd)
 }
 
 /// The guest libc just opened its environment file: the runtime's descriptor
 /// behind it is not needed any more (the guest has its own).
-fn close_env_fd_once_opened(cx: &Cx<'_, '_>, p: &std::ffi::CStr) {
+fn close_env_fd_once_opened(cx: &Cx<'_, '_>, p: &CStr) {
     let process = &cx.host().process;
     if process.env_fd.load(std::sync::atomic::Ordering::Relaxed) < 0 {
         return;
@@ -240,20 +202,21 @@ fn close_env_fd_once_opened(cx: &Cx<'_, '_>, p: &std::ffi::CStr) {
     if process.env_file.as_ref().is_some_and(|f| f.as_os_str().as_encoded_bytes() == p.to_bytes()) {
         let fd = process.env_fd.swap(-1, std::sync::atomic::Ordering::Relaxed);
         if fd >= 0 {
-            // SAFETY: the runtime's own descriptor, used by nothing else.
-            unsafe { libc::close(fd) };
+            // The runtime's own descriptor, used by nothing else.
+            let _ = kernel::fd::close(fd);
         }
     }
 }
 
 pub fn close(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
-    cvt(unsafe { libc::close(fd) })
+    kernel::fd::close(fd)?;
+    Ok(0)
 }
 
 // ---------------------------------------------------------------------------
 // stat family
 
-fn write_stat(cx: &Cx<'_, '_>, buf: u32, st: &HostStat) -> SysResult {
+fn write_stat(cx: &Cx<'_, '_>, buf: u32, st: &convert::HostStat) -> SysResult {
     cx.mem().write(buf, &convert::stat_from_host(st))?;
     Ok(0)
 }
@@ -267,41 +230,35 @@ pub fn lstat(cx: &mut Cx<'_, '_>, path: u32, buf: u32) -> SysResult {
 }
 
 pub fn fstat(cx: &mut Cx<'_, '_>, fd: i32, buf: u32) -> SysResult {
-    let mut st: HostStat = unsafe { std::mem::zeroed() };
-    cvt(unsafe { host::fstat(fd, &mut st) })?;
+    let st = kernel::fs::fstat(fd)?;
     write_stat(cx, buf, &st)
 }
 
 pub fn newfstatat(cx: &mut Cx<'_, '_>, dirfd: i32, path: u32, buf: u32, flags: i32) -> SysResult {
     let p = opt_path(cx, path)?;
-    let mut st: HostStat = unsafe { std::mem::zeroed() };
-    cvt(unsafe { host::fstatat(dirfd, opt_ptr(&p), &mut st, flags) })?;
+    let st = kernel::fs::fstatat(dirfd, p.as_deref(), flags)?;
     write_stat(cx, buf, &st)
 }
 
 /// statx(dirfd, path, flags, mask, buf): `struct statx` is the same on every
 /// architecture, so the kernel's bytes are copied out as they are.
 pub fn statx(cx: &mut Cx<'_, '_>, dirfd: i32, path: u32, flags: i32, mask: u32, buf: u32) -> SysResult {
+    const _: () = assert!(size_of::<guest::Statx>() == kernel::fs::STATX_SIZE);
     let p = opt_path(cx, path)?;
-    let mut out = [0u64; size_of::<guest::Statx>() / 8];
-    cvt_sys(unsafe {
-        libc::syscall(libc::SYS_statx, dirfd as c_long, opt_ptr(&p), flags as c_long, mask as c_long, out.as_mut_ptr())
-    })?;
+    let out = kernel::fs::statx(dirfd, p.as_deref(), flags, mask)?;
     cx.mem().write(buf, &out)?;
     Ok(0)
 }
 
 pub fn statfs(cx: &mut Cx<'_, '_>, path_ptr: u32, buf: u32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    let mut sf: HostStatfs = unsafe { std::mem::zeroed() };
-    cvt(unsafe { libc::statfs64(p.as_ptr(), &mut sf) })?;
+    let sf = kernel::fs::statfs(&p)?;
     cx.mem().write(buf, &convert::statfs_from_host(&sf))?;
     Ok(0)
 }
 
 pub fn fstatfs(cx: &mut Cx<'_, '_>, fd: i32, buf: u32) -> SysResult {
-    let mut sf: HostStatfs = unsafe { std::mem::zeroed() };
-    cvt(unsafe { libc::fstatfs64(fd, &mut sf) })?;
+    let sf = kernel::fs::fstatfs(fd)?;
     cx.mem().write(buf, &convert::statfs_from_host(&sf))?;
     Ok(0)
 }
@@ -317,39 +274,41 @@ pub fn access(cx: &mut Cx<'_, '_>, path: u32, mode: i32) -> SysResult {
 /// (that is faccessat2), so `flags` is ignored, as the kernel does.
 pub fn faccessat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, mode: i32, _flags: i32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt_sys(unsafe { libc::syscall(libc::SYS_faccessat, dirfd as c_long, p.as_ptr(), mode as c_long) })
+    kernel::fs::faccessat(dirfd, &p, mode)?;
+    Ok(0)
 }
 
 pub fn faccessat2(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, mode: i32, flags: i32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt_sys(unsafe {
-        libc::syscall(libc::SYS_faccessat2, dirfd as c_long, p.as_ptr(), mode as c_long, flags as c_long)
-    })
+    kernel::fs::faccessat2(dirfd, &p, mode, flags)?;
+    Ok(0)
 }
 
 pub fn ftruncate(_cx: &mut Cx<'_, '_>, fd: i32, length: i64) -> SysResult {
-    cvt(unsafe { libc::ftruncate64(fd, length) })
+    kernel::fs::ftruncate(fd, length)?;
+    Ok(0)
 }
 
 pub fn truncate(cx: &mut Cx<'_, '_>, path_ptr: u32, length: i64) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt(unsafe { libc::truncate64(p.as_ptr(), length) })
+    kernel::fs::truncate(&p, length)?;
+    Ok(0)
 }
 
 pub fn fsync(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
-    cvt(unsafe { libc::fsync(fd) })
+    kernel::fs::fsync(fd)?;
+    Ok(0)
 }
 
 pub fn fdatasync(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
-    cvt(unsafe { libc::fdatasync(fd) })
+    kernel::fs::fdatasync(fd)?;
+    Ok(0)
 }
 
-/// fadvise(fd, offset, len, advice): `posix_fadvise` returns the error number.
+/// fadvise(fd, offset, len, advice)
 pub fn fadvise(_cx: &mut Cx<'_, '_>, fd: i32, offset: i64, len: i64, advice: i32) -> SysResult {
-    match unsafe { libc::posix_fadvise64(fd, offset, len, advice) } {
-        0 => Ok(0),
-        e => Err(Errno(e).into()),
-    }
+    kernel::fs::fadvise(fd, offset, len, advice)?;
+    Ok(0)
 }
 
 // ---------------------------------------------------------------------------
@@ -358,26 +317,29 @@ pub fn fadvise(_cx: &mut Cx<'_, '_>, fd: i32, offset: i64, len: i64, advice: i32
 /// getcwd(buf, size): returns the length including the NUL, like the kernel.
 pub fn getcwd(cx: &mut Cx<'_, '_>, buf: u32, size: u32) -> SysResult {
     let mut tmp = vec![0u8; (size as usize).min(MAX_BOUNCE)];
-    let n = cvt_sys(unsafe { libc::syscall(libc::SYS_getcwd, tmp.as_mut_ptr(), tmp.len()) })?;
+    let n = kernel::fs::getcwd(&mut tmp)?;
     // Nothing to copy is always fine, as in the kernel.
     if n > 0 {
-        cx.mem().write_bytes(buf, &tmp[..n as usize])?;
+        cx.mem().write_bytes(buf, &tmp[..n])?;
     }
-    Ok(n)
+    Ok(n as i64)
 }
 
 pub fn chdir(cx: &mut Cx<'_, '_>, path_ptr: u32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt(unsafe { libc::chdir(p.as_ptr()) })
+    kernel::fs::chdir(&p)?;
+    Ok(0)
 }
 
 pub fn fchdir(_cx: &mut Cx<'_, '_>, fd: i32) -> SysResult {
-    cvt(unsafe { libc::fchdir(fd) })
+    kernel::fs::fchdir(fd)?;
+    Ok(0)
 }
 
 pub fn chroot(cx: &mut Cx<'_, '_>, path_ptr: u32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt(unsafe { libc::chroot(p.as_ptr()) })
+    kernel::fs::chroot(&p)?;
+    Ok(0)
 }
 
 // ---------------------------------------------------------------------------
@@ -394,16 +356,8 @@ pub fn renameat(cx: &mut Cx<'_, '_>, olddirfd: i32, old: u32, newdirfd: i32, new
 
 pub fn renameat2(cx: &mut Cx<'_, '_>, olddirfd: i32, old: u32, newdirfd: i32, new: u32, flags: u32) -> SysResult {
     let (o, n) = (path(cx, old)?, path(cx, new)?);
-    cvt_sys(unsafe {
-        libc::syscall(
-            libc::SYS_renameat2,
-            olddirfd as c_long,
-            o.as_ptr(),
-            newdirfd as c_long,
-            n.as_ptr(),
-            flags as c_long,
-        )
-    })
+    kernel::fs::renameat2(olddirfd, &o, newdirfd, &n, flags)?;
+    Ok(0)
 }
 
 pub fn mkdir(cx: &mut Cx<'_, '_>, path: u32, mode: u32) -> SysResult {
@@ -412,7 +366,8 @@ pub fn mkdir(cx: &mut Cx<'_, '_>, path: u32, mode: u32) -> SysResult {
 
 pub fn mkdirat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, mode: u32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt(unsafe { libc::mkdirat(dirfd, p.as_ptr(), mode as libc::mode_t) })
+    kernel::fs::mkdirat(dirfd, &p, mode)?;
+    Ok(0)
 }
 
 pub fn rmdir(cx: &mut Cx<'_, '_>, path: u32) -> SysResult {
@@ -425,7 +380,8 @@ pub fn unlink(cx: &mut Cx<'_, '_>, path: u32) -> SysResult {
 
 pub fn unlinkat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, flags: i32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt(unsafe { libc::unlinkat(dirfd, p.as_ptr(), flags) })
+    kernel::fs::unlinkat(dirfd, &p, flags)?;
+    Ok(0)
 }
 
 pub fn link(cx: &mut Cx<'_, '_>, old: u32, new: u32) -> SysResult {
@@ -434,7 +390,8 @@ pub fn link(cx: &mut Cx<'_, '_>, old: u32, new: u32) -> SysResult {
 
 pub fn linkat(cx: &mut Cx<'_, '_>, olddirfd: i32, old: u32, newdirfd: i32, new: u32, flags: i32) -> SysResult {
     let (o, n) = (path(cx, old)?, path(cx, new)?);
-    cvt(unsafe { libc::linkat(olddirfd, o.as_ptr(), newdirfd, n.as_ptr(), flags) })
+    kernel::fs::linkat(olddirfd, &o, newdirfd, &n, flags)?;
+    Ok(0)
 }
 
 pub fn symlink(cx: &mut Cx<'_, '_>, target: u32, linkpath: u32) -> SysResult {
@@ -443,7 +400,8 @@ pub fn symlink(cx: &mut Cx<'_, '_>, target: u32, linkpath: u32) -> SysResult {
 
 pub fn symlinkat(cx: &mut Cx<'_, '_>, target: u32, newdirfd: i32, linkpath: u32) -> SysResult {
     let (t, l) = (path(cx, target)?, path(cx, linkpath)?);
-    cvt(unsafe { libc::symlinkat(t.as_ptr(), newdirfd, l.as_ptr()) })
+    kernel::fs::symlinkat(&t, newdirfd, &l)?;
+    Ok(0)
 }
 
 pub fn readlink(cx: &mut Cx<'_, '_>, path: u32, buf: u32, size: u32) -> SysResult {
@@ -458,20 +416,20 @@ pub fn readlinkat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, buf: u32, size
     }
     let p = path(cx, path_ptr)?;
     let mut tmp = vec![0u8; (size as usize).min(MAX_BOUNCE)];
-    let mut n = cvt(unsafe { libc::readlinkat(dirfd, p.as_ptr(), tmp.as_mut_ptr().cast(), tmp.len()) } as i64)?;
+    let mut n = kernel::fs::readlinkat(dirfd, &p, &mut tmp)?;
     // The guest's executable is its module (as execve of /proc/self/exe runs it).
     if super::spawn::is_proc_self_exe(&p)
         && let Some(module) = &cx.host().process.module_path
     {
         let m = module.as_os_str().as_encoded_bytes();
-        n = m.len().min(tmp.len()) as i64;
-        tmp[..n as usize].copy_from_slice(&m[..n as usize]);
+        n = m.len().min(tmp.len());
+        tmp[..n].copy_from_slice(&m[..n]);
     }
     // Nothing to copy is always fine, as in the kernel.
     if n > 0 {
-        cx.mem().write_bytes(buf, &tmp[..n as usize])?;
+        cx.mem().write_bytes(buf, &tmp[..n])?;
     }
-    Ok(n)
+    Ok(n as i64)
 }
 
 // ---------------------------------------------------------------------------
@@ -482,14 +440,16 @@ pub fn chmod(cx: &mut Cx<'_, '_>, path: u32, mode: u32) -> SysResult {
 }
 
 pub fn fchmod(_cx: &mut Cx<'_, '_>, fd: i32, mode: u32) -> SysResult {
-    cvt(unsafe { libc::fchmod(fd, mode as libc::mode_t) })
+    kernel::fs::fchmod(fd, mode)?;
+    Ok(0)
 }
 
 /// fchmodat(dirfd, path, mode, flags): the kernel call has no flags argument
 /// (that is fchmodat2), so `flags` is ignored, as the kernel does.
 pub fn fchmodat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, mode: u32, _flags: i32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt_sys(unsafe { libc::syscall(libc::SYS_fchmodat, dirfd as c_long, p.as_ptr(), mode as c_long) })
+    kernel::fs::fchmodat(dirfd, &p, mode)?;
+    Ok(0)
 }
 
 pub fn chown(cx: &mut Cx<'_, '_>, path: u32, uid: u32, gid: u32) -> SysResult {
@@ -497,24 +457,28 @@ pub fn chown(cx: &mut Cx<'_, '_>, path: u32, uid: u32, gid: u32) -> SysResult {
 }
 
 pub fn fchown(_cx: &mut Cx<'_, '_>, fd: i32, uid: u32, gid: u32) -> SysResult {
-    cvt(unsafe { libc::fchown(fd, uid, gid) })
+    kernel::fs::fchown(fd, uid, gid)?;
+    Ok(0)
 }
 
 pub fn fchownat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, uid: u32, gid: u32, flags: i32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt(unsafe { libc::fchownat(dirfd, p.as_ptr(), uid, gid, flags) })
+    kernel::fs::fchownat(dirfd, &p, uid, gid, flags)?;
+    Ok(0)
 }
 
 pub fn lchown(cx: &mut Cx<'_, '_>, path_ptr: u32, uid: u32, gid: u32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt(unsafe { libc::lchown(p.as_ptr(), uid, gid) })
+    kernel::fs::lchown(&p, uid, gid)?;
+    Ok(0)
 }
 
 /// mknodat(dirfd, path, mode, dev): `dev` in the kernel's 32-bit encoding,
 /// passed on as it is.
 pub fn mknodat(cx: &mut Cx<'_, '_>, dirfd: i32, path_ptr: u32, mode: u32, dev: u32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt(unsafe { libc::syscall(libc::SYS_mknodat, dirfd, p.as_ptr(), mode, dev) })
+    kernel::fs::mknodat(dirfd, &p, mode, dev)?;
+    Ok(0)
 }
 
 pub fn mknod(cx: &mut Cx<'_, '_>, path_ptr: u32, mode: u32, dev: u32) -> SysResult {
@@ -529,13 +493,13 @@ pub fn creat(cx: &mut Cx<'_, '_>, path_ptr: u32, mode: u32) -> SysResult {
 /// memfd_create(name, flags): MFD_* are the same on every host.
 pub fn memfd_create(cx: &mut Cx<'_, '_>, name: u32, flags: u32) -> SysResult {
     let n = cx.mem().cstring_max(name, 4096)?;
-    cvt(unsafe { libc::memfd_create(n.as_ptr(), flags) })
+    Ok(kernel::fs::memfd_create(&n, flags)? as i64)
 }
 
 /// inotify_init1(flags): IN_NONBLOCK/IN_CLOEXEC are O_NONBLOCK/O_CLOEXEC,
 /// the same on every host. Events read from it have one layout everywhere.
 pub fn inotify_init1(_cx: &mut Cx<'_, '_>, flags: i32) -> SysResult {
-    cvt(unsafe { libc::inotify_init1(flags) })
+    Ok(kernel::fs::inotify_init1(flags)? as i64)
 }
 
 pub fn inotify_init(cx: &mut Cx<'_, '_>) -> SysResult {
@@ -544,15 +508,16 @@ pub fn inotify_init(cx: &mut Cx<'_, '_>) -> SysResult {
 
 pub fn inotify_add_watch(cx: &mut Cx<'_, '_>, fd: i32, path_ptr: u32, mask: u32) -> SysResult {
     let p = path(cx, path_ptr)?;
-    cvt(unsafe { libc::inotify_add_watch(fd, p.as_ptr(), mask) })
+    Ok(kernel::fs::inotify_add_watch(fd, &p, mask)? as i64)
 }
 
 pub fn inotify_rm_watch(_cx: &mut Cx<'_, '_>, fd: i32, wd: i32) -> SysResult {
-    cvt(unsafe { libc::inotify_rm_watch(fd, wd) })
+    kernel::fs::inotify_rm_watch(fd, wd)?;
+    Ok(0)
 }
 
 pub fn umask(_cx: &mut Cx<'_, '_>, mask: u32) -> SysResult {
-    Ok(unsafe { libc::umask(mask as libc::mode_t) } as i64)
+    Ok(kernel::fs::umask(mask) as i64)
 }
 
 // ---------------------------------------------------------------------------
@@ -564,7 +529,8 @@ pub fn utimensat(cx: &mut Cx<'_, '_>, dirfd: i32, path: u32, times: u32, flags: 
     let t = cx.mem().read_opt::<[guest::Timespec; 2]>(times)?;
     let t = t.map(|t| t.map(|ts| KernelTimespec { tv_sec: ts.tv_sec, tv_nsec: ts.tv_nsec }));
     let p = opt_path(cx, path)?;
-    host_utimensat(dirfd, opt_ptr(&p), t, flags)
+    kernel::fs::utimensat(dirfd, p.as_deref(), t.as_ref(), flags)?;
+    Ok(0)
 }
 
 pub fn utimes(cx: &mut Cx<'_, '_>, path: u32, times: u32) -> SysResult {
@@ -584,7 +550,8 @@ pub fn futimesat(cx: &mut Cx<'_, '_>, dirfd: i32, path: u32, times: u32) -> SysR
         }
     };
     let p = opt_path(cx, path)?;
-    host_utimensat(dirfd, opt_ptr(&p), t, 0)
+    kernel::fs::utimensat(dirfd, p.as_deref(), t.as_ref(), 0)?;
+    Ok(0)
 }
 
 // ---------------------------------------------------------------------------
@@ -594,37 +561,50 @@ pub fn futimesat(cx: &mut Cx<'_, '_>, dirfd: i32, path: u32, times: u32) -> SysR
 /// so the kernel fills the guest buffer directly.
 pub fn getdents64(cx: &mut Cx<'_, '_>, fd: i32, dirp: u32, count: u32) -> SysResult {
     let b = cx.mem().kernel_buf(dirp, count as usize, Access::Write);
-    cvt_sys(unsafe { libc::syscall(libc::SYS_getdents64, fd as c_long, b.ptr, b.len) })
+    Ok(kernel::fs::getdents64(fd, b)? as i64)
 }
 
 pub fn flock(_cx: &mut Cx<'_, '_>, fd: i32, op: i32) -> SysResult {
-    cvt(unsafe { libc::flock(fd, op) })
+    kernel::fs::flock(fd, op)?;
+    Ok(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::Protections;
+
+    fn open_host(dirfd: i32, path: &CStr, flags: i32) -> Result<i32, Errno> {
+        let fd = open_judged(dirfd, path, flags | libc::O_CLOEXEC, 0)?;
+        kernel::fd::close(fd).unwrap();
+        Ok(fd)
+    }
 
     #[test]
-    fn iovecs_are_translated_and_checked() {
-        let prot = Protections::default();
-        let mut backing = vec![0u8; 0x1000];
-        let mem = unsafe { Mem::new(backing.as_mut_ptr(), backing.len(), &prot) };
-        let base = backing.as_mut_ptr();
-        let iov = [guest::Iovec { iov_base: 0x100, iov_len: 4 }, guest::Iovec { iov_base: 0xfff0, iov_len: 8 }];
-        mem.write_array(0x40, &iov).unwrap();
-        let v = HostIov::new(&mem, 0x40, 2, Access::Write);
-        let host = v.iov.as_ref().unwrap();
-        assert_eq!((host[0].iov_base as usize, host[0].iov_len), (base as usize + 0x100, 4));
-        assert_eq!((host[1].iov_base as usize, host[1].iov_len), (KERNEL_REJECTED_ADDR as usize, 8));
-        for (cnt, addr) in [(-1, 0x40), (1025, 0x40), (2, 0xfff8), (1, 0)] {
-            let v = HostIov::new(&mem, addr, cnt, Access::Read);
-            assert!(v.iov.is_none());
-            assert_eq!((v.ptr() as usize, v.cnt), (KERNEL_REJECTED_ADDR as usize, cnt));
+    fn process_memory_is_refused_however_it_is_reached() {
+        let pid = std::process::id();
+        let dir = std::env::temp_dir().join(format!("wali-open-judged-{pid}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir(&dir).unwrap();
+        let link = dir.join("link");
+        std::os::unix::fs::symlink("/proc/self/mem", &link).unwrap();
+        let link = CString::new(link.into_os_string().into_encoded_bytes()).unwrap();
+        let by_pid = CString::new(format!("/proc/{pid}/mem")).unwrap();
+        for path in [c"/proc/self/mem", c"/proc//self/./mem", c"/proc/thread-self/mem", by_pid.as_c_str(), link.as_c_str()] {
+            for flags in [libc::O_RDONLY, libc::O_RDWR, libc::O_WRONLY, libc::O_PATH] {
+                assert_eq!(open_host(libc::AT_FDCWD, path, flags), Err(Errno::EACCES), "{path:?} {flags:#x}");
+            }
         }
-        // An empty array is not read.
-        let v = HostIov::new(&mem, 0xffff_fff0, 0, Access::Read);
-        assert_eq!(v.iov.as_ref().map(Vec::len), Some(0));
+        let proc_self = kernel::fs::open(c"/proc/self", libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC, 0).unwrap();
+        assert_eq!(open_host(proc_self, c"mem", libc::O_RDWR), Err(Errno::EACCES));
+        kernel::fd::close(proc_self).unwrap();
+
+        // Everything else fails, or not, as natively.
+        assert_eq!(open_host(libc::AT_FDCWD, &link, libc::O_RDONLY | libc::O_NOFOLLOW), Err(Errno(libc::ELOOP)));
+        assert!(open_host(libc::AT_FDCWD, c"/proc/self/maps", libc::O_RDONLY).is_ok());
+        assert!(open_host(libc::AT_FDCWD, c"/proc/self", libc::O_RDONLY | libc::O_DIRECTORY).is_ok());
+        assert_eq!(open_host(libc::AT_FDCWD, c"/proc/self/maps", libc::O_RDONLY | libc::O_DIRECTORY), Err(Errno::ENOTDIR));
+        assert_eq!(open_host(libc::AT_FDCWD, c"/nonexistent/x", libc::O_RDONLY), Err(Errno::ENOENT));
+        assert_eq!(open_host(-1, c"relative", libc::O_RDONLY), Err(Errno::EBADF));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -26,31 +26,7 @@ use wasmtime::{Caller, Val, ValType};
 
 pub use table::{Entry, ENTRIES};
 
-/// A Linux errno value (positive).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Errno(pub i32);
-
-macro_rules! errnos {
-    ($($name:ident),*) => { impl Errno { $(pub const $name: Errno = Errno(libc::$name);)* } };
-}
-errnos!(
-    EPERM, ENOENT, ESRCH, EINTR, EIO, EBADF, EAGAIN, ENOMEM, EACCES, EFAULT, EBUSY, EEXIST,
-    ENOTDIR, EISDIR, EINVAL, EMFILE, ENOTTY, ENOSPC, ESPIPE, ERANGE, ENAMETOOLONG, ENOSYS,
-    EOVERFLOW, ENOTSOCK, EOPNOTSUPP, EAFNOSUPPORT
-);
-
-impl Errno {
-    /// The calling thread's current host errno.
-    pub fn last() -> Errno {
-        Errno(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO))
-    }
-}
-
-impl fmt::Debug for Errno {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", wali_abi::convert::errno_name(self.0))
-    }
-}
+pub use wali_abi::Errno;
 
 /// Why a syscall did not return normally.
 #[derive(Debug)]

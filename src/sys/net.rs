@@ -14,72 +14,52 @@
 //! EFAULT, after EBADF/ENOTSOCK like the kernel.
 
 use super::fd::{fd_pair_writable, store_fd_pair};
-use super::{Cx, Errno, SysResult, cvt};
-use crate::memory::{Access, KERNEL_REJECTED_ADDR, Mem};
+use super::{Cx, Errno, SysResult};
+use crate::kernel::fd as kfd;
+use crate::kernel::net::{self, AddrOut, Msghdr, addr_room};
+use crate::memory::{Access, In, Mem, Out, UserBuf};
 use std::mem::offset_of;
-use wali_abi::convert;
+use wali_abi::convert::{self, HostCmsgBuf};
 use wali_abi::guest::{self, Pod, consts as g};
 
-/// The largest socket address (`sizeof(struct sockaddr_storage)`); the kernel
-/// never reads or writes more of an address buffer.
-const SOCKADDR_MAX: u32 = size_of::<libc::sockaddr_storage>() as u32;
+/// Most control-message bytes received by one recvmsg: far more than any the
+/// kernel sends (SCM_RIGHTS carries at most 253 descriptors), so a larger guest
+/// buffer only has room to spare.
+const RECV_CONTROL_MAX: usize = 64 << 10;
+/// Control messages of up to this many bytes are sent without asking the host's
+/// `optmem_max` (never set lower than this by default).
+const SEND_CONTROL_SMALL: usize = 10 << 10;
 
 /// `e`, unless `fd` is not an open socket: then EBADF or ENOTSOCK, which the kernel
 /// reports first.
 fn sock_err(fd: i32, e: Errno) -> Errno {
-    let mut ty = 0i32;
-    let mut len = size_of::<i32>() as libc::socklen_t;
-    let ty_ptr: *mut i32 = &mut ty;
-    let r = unsafe { libc::getsockopt(fd, libc::SOL_SOCKET, libc::SO_TYPE, ty_ptr.cast(), &mut len) };
-    if r == -1 { Errno::last() } else { e }
+    net::socket_type(fd).err().unwrap_or(e)
 }
 
-/// How much of a guest address buffer of `len` bytes the kernel may write.
-fn addr_room(len: u32) -> usize {
-    if (len as i32) < 0 { 0 } else { len.min(SOCKADDR_MAX) as usize }
+/// The guest's `(sockaddr *, socklen_t *)` pair for the kernel to fill in: the
+/// address in guest memory, the length copied in (and out by [`store_len`]). Bad
+/// pointers go to the kernel as rejected addresses.
+fn addr_out<'a>(mem: &Mem<'a>, addr: u32, len_ptr: u32) -> AddrOut<'a> {
+    let len = mem.read::<u32>(len_ptr).ok();
+    AddrOut::new(mem.kernel_buf(addr, len.map_or(0, addr_room), Access::Write), len)
 }
 
-/// A `(sockaddr *, socklen_t *)` pair the kernel fills in: the address in guest
-/// memory, the length in a local copy written back by [`AddrOut::store`].
-struct AddrOut {
-    addr: *mut libc::sockaddr,
-    len: libc::socklen_t,
-    len_ptr: u32,
-    /// The guest length could not be read: the kernel gets a rejected pointer.
-    bad_len: bool,
+/// For calls that consume data (accept, recvfrom): `None` when `addr` is NULL (no
+/// address wanted). Bad guest buffers go to the kernel as rejected addresses, so
+/// it consumes the connection or datagram and then fails with EFAULT, as natively
+/// (and stores nothing, with no error, when it has no address to give).
+fn addr_wanted<'a>(mem: &Mem<'a>, addr: u32, len_ptr: u32) -> Option<AddrOut<'a>> {
+    (addr != 0).then(|| addr_out(mem, addr, len_ptr))
 }
 
-impl AddrOut {
-    /// For calls without side effects (getsockname, getpeername): bad pointers go to
-    /// the kernel as rejected addresses.
-    fn lazy(mem: &Mem<'_>, addr: u32, len_ptr: u32) -> AddrOut {
-        match mem.read::<u32>(len_ptr) {
-            Ok(len) => AddrOut { addr: mem.kernel_buf(addr, addr_room(len), Access::Write).ptr.cast(), len, len_ptr, bad_len: false },
-            Err(_) => AddrOut { addr: mem.kernel_buf(addr, 0, Access::Write).ptr.cast(), len: 0, len_ptr, bad_len: true },
-        }
-    }
-
-    /// For calls that consume data (accept, recvfrom): `None` when `addr` is NULL (no
-    /// address wanted). Bad guest buffers go to the kernel as rejected addresses, so
-    /// it consumes the connection or datagram and then fails with EFAULT, as natively
-    /// (and stores nothing, with no error, when it has no address to give).
-    fn wanted(mem: &Mem<'_>, addr: u32, len_ptr: u32) -> Option<AddrOut> {
-        (addr != 0).then(|| AddrOut::lazy(mem, addr, len_ptr))
-    }
-
-    fn len_ptr(&mut self) -> *mut libc::socklen_t {
-        if self.bad_len { KERNEL_REJECTED_ADDR.cast() } else { &mut self.len }
-    }
-
-    /// Write back the address length the kernel reported.
-    fn store(&self, mem: &Mem<'_>) -> Result<(), Errno> {
-        mem.write(self.len_ptr, &self.len)
-    }
+/// Write back the address length the kernel reported.
+fn store_len(mem: &Mem<'_>, len_ptr: u32, out: &AddrOut<'_>) -> Result<(), Errno> {
+    mem.write(len_ptr, &out.len())
 }
 
 /// socket(domain, type, protocol): SOCK_NONBLOCK/SOCK_CLOEXEC are the same on every host.
 pub fn socket(_cx: &mut Cx<'_, '_>, domain: i32, ty: i32, protocol: i32) -> SysResult {
-    cvt(unsafe { libc::socket(domain, ty, protocol) })
+    Ok(net::socket(domain, ty, protocol)?.into())
 }
 
 /// socketpair(domain, type, protocol, sv): a connected pair stored at guest `sv`. A
@@ -88,28 +68,30 @@ pub fn socket(_cx: &mut Cx<'_, '_>, domain: i32, ty: i32, protocol: i32) -> SysR
 pub fn socketpair(cx: &mut Cx<'_, '_>, domain: i32, ty: i32, protocol: i32, sv: u32) -> SysResult {
     let mem = cx.mem();
     if !fd_pair_writable(&mem, sv) {
-        return cvt(unsafe { libc::socketpair(domain, ty, protocol, KERNEL_REJECTED_ADDR.cast()) });
+        net::socketpair(domain, ty, protocol, Out::Fault)?;
+        return Ok(0);
     }
     let mut fds = [-1i32; 2];
-    cvt(unsafe { libc::socketpair(domain, ty, protocol, fds.as_mut_ptr()) })?;
+    net::socketpair(domain, ty, protocol, Out::Val(&mut fds))?;
     store_fd_pair(&mem, sv, fds)
 }
 
 /// bind(fd, addr, len): give the socket a local address.
 pub fn bind(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
-    let a = cx.mem().kernel_buf(addr, len as usize, Access::Read).ptr;
-    cvt(unsafe { libc::bind(fd, a.cast(), len) })
+    net::bind(fd, cx.mem().kernel_buf(addr, len as usize, Access::Read))?;
+    Ok(0)
 }
 
 /// connect(fd, addr, len): connect to a peer.
 pub fn connect(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
-    let a = cx.mem().kernel_buf(addr, len as usize, Access::Read).ptr;
-    cvt(unsafe { libc::connect(fd, a.cast(), len) })
+    net::connect(fd, cx.mem().kernel_buf(addr, len as usize, Access::Read))?;
+    Ok(0)
 }
 
 /// listen(fd, backlog): accept connections.
 pub fn listen(_cx: &mut Cx<'_, '_>, fd: i32, backlog: i32) -> SysResult {
-    cvt(unsafe { libc::listen(fd, backlog) })
+    net::listen(fd, backlog)?;
+    Ok(0)
 }
 
 /// accept(fd, addr, len): accept4 without flags.
@@ -121,108 +103,64 @@ pub fn accept(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
 /// `addr` (truncated to `*len`) and its full length at `len`.
 pub fn accept4(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32, flags: i32) -> SysResult {
     let mem = cx.mem();
-    let mut out = AddrOut::wanted(&mem, addr, len);
-    let (a, l) = match &mut out {
-        Some(o) => (o.addr, o.len_ptr()),
-        None => (std::ptr::null_mut(), std::ptr::null_mut()),
-    };
-    let r = cvt(unsafe { libc::accept4(fd, a, l, flags) })?;
+    let mut out = addr_wanted(&mem, addr, len);
+    let conn = net::accept4(fd, out.as_mut(), flags)?;
     if let Some(o) = &out
-        && let Err(e) = o.store(&mem)
+        && let Err(e) = store_len(&mem, len, o)
     {
-        unsafe { libc::close(r as i32) };
+        let _ = kfd::close(conn);
         return Err(e.into());
     }
-    Ok(r)
+    Ok(conn.into())
 }
 
 /// getsockname(fd, addr, len): the socket's local address (like accept's).
 pub fn getsockname(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
     let mem = cx.mem();
-    let mut out = AddrOut::lazy(&mem, addr, len);
-    let r = cvt(unsafe { libc::getsockname(fd, out.addr, out.len_ptr()) })?;
-    out.store(&mem)?;
-    Ok(r)
+    let mut out = addr_out(&mem, addr, len);
+    net::getsockname(fd, &mut out)?;
+    store_len(&mem, len, &out)?;
+    Ok(0)
 }
 
 /// getpeername(fd, addr, len): the connected peer's address.
 pub fn getpeername(cx: &mut Cx<'_, '_>, fd: i32, addr: u32, len: u32) -> SysResult {
     let mem = cx.mem();
-    let mut out = AddrOut::lazy(&mem, addr, len);
-    let r = cvt(unsafe { libc::getpeername(fd, out.addr, out.len_ptr()) })?;
-    out.store(&mem)?;
-    Ok(r)
+    let mut out = addr_out(&mem, addr, len);
+    net::getpeername(fd, &mut out)?;
+    store_len(&mem, len, &out)?;
+    Ok(0)
 }
 
 /// sendto(fd, buf, len, flags, addr, addrlen): send, to `addr` if it is not NULL.
 pub fn sendto(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, len: u32, flags: i32, addr: u32, addrlen: u32) -> SysResult {
     let mem = cx.mem();
-    let b = mem.kernel_buf(buf, len as usize, Access::Read).ptr;
-    let a = if addr == 0 { std::ptr::null_mut() } else { mem.kernel_buf(addr, addrlen as usize, Access::Read).ptr };
-    cvt(unsafe { libc::sendto(fd, b.cast(), len as usize, flags, a.cast(), addrlen) } as i64)
+    let b = mem.kernel_buf(buf, len as usize, Access::Read);
+    let a = if addr == 0 { UserBuf::NULL } else { mem.kernel_buf(addr, addrlen as usize, Access::Read) };
+    Ok(net::sendto(fd, b, flags, a)? as i64)
 }
 
 /// recvfrom(fd, buf, len, flags, addr, addrlen): receive; the source address is
 /// stored like accept's.
 pub fn recvfrom(cx: &mut Cx<'_, '_>, fd: i32, buf: u32, len: u32, flags: i32, addr: u32, addrlen: u32) -> SysResult {
     let mem = cx.mem();
-    let b = mem.kernel_buf(buf, len as usize, Access::Write).ptr;
-    let mut out = AddrOut::wanted(&mem, addr, addrlen);
-    let (a, l) = match &mut out {
-        Some(o) => (o.addr, o.len_ptr()),
-        None => (std::ptr::null_mut(), std::ptr::null_mut()),
-    };
-    let r = cvt(unsafe { libc::recvfrom(fd, b.cast(), len as usize, flags, a, l) } as i64)?;
+    let b = mem.kernel_buf(buf, len as usize, Access::Write);
+    let mut out = addr_wanted(&mem, addr, addrlen);
+    let n = net::recvfrom(fd, b, flags, out.as_mut())?;
     if let Some(o) = &out {
-        o.store(&mem)?;
+        store_len(&mem, addrlen, o)?;
     }
-    Ok(r)
+    Ok(n as i64)
 }
 
-/// A guest `msghdr` rebuilt for the host: iovecs and control messages converted, the
-/// name used in place.
-struct HostMsg {
-    hdr: guest::Msghdr,
-    /// `None`: a count the kernel refuses before reading the array (EMSGSIZE), or an
-    /// unreadable array; the kernel gets a rejected address.
-    iov: Option<Vec<libc::iovec>>,
-    control: convert::HostCmsgBuf,
-    /// Host `msg_control` when it is not `control` (guest NULL, or a rejected address).
-    control_ptr: Option<*mut libc::c_void>,
-    name: *mut libc::c_void,
-}
-
-impl HostMsg {
-    /// The parts of `hdr` the kernel reads in place: name and iovecs (`access` is the
-    /// kernel's access to the data).
-    fn new(mem: &Mem<'_>, hdr: guest::Msghdr, access: Access) -> HostMsg {
-        let name = match hdr.msg_name {
-            0 => std::ptr::null_mut(),
-            p => mem.kernel_buf(p, addr_room(hdr.msg_namelen), access).ptr.cast(),
-        };
-        let iov = mem.kernel_iovecs(hdr.msg_iov, hdr.msg_iovlen as u32, access);
-        HostMsg { hdr, iov, control: convert::HostCmsgBuf::zeroed(0), control_ptr: None, name }
-    }
-
-    /// The host `msghdr` pointing into `self`.
-    fn host(&mut self) -> libc::msghdr {
-        let mut m: libc::msghdr = unsafe { std::mem::zeroed() };
-        m.msg_name = self.name;
-        m.msg_namelen = self.hdr.msg_namelen;
-        m.msg_iov = self.iov.as_mut().map_or(KERNEL_REJECTED_ADDR.cast(), |v| v.as_mut_ptr());
-        m.msg_iovlen = self.hdr.msg_iovlen as u32 as _;
-        match self.control_ptr {
-            Some(p) => {
-                m.msg_control = p;
-                m.msg_controllen = self.hdr.msg_controllen as _;
-            }
-            None => {
-                m.msg_control = self.control.as_mut_ptr();
-                m.msg_controllen = self.control.len() as _;
-            }
-        }
-        m
-    }
+/// The parts of a guest `msghdr` the kernel uses in place: name and iovecs
+/// (`access` is the kernel's access to the data); no control messages yet.
+fn host_msghdr<'a>(mem: &Mem<'a>, hdr: &guest::Msghdr, access: Access) -> Msghdr<'a> {
+    let name = match hdr.msg_name {
+        0 => UserBuf::NULL,
+        p => mem.kernel_buf(p, addr_room(hdr.msg_namelen), access),
+    };
+    Msghdr::new(name, hdr.msg_namelen, mem.kernel_iovecs(hdr.msg_iov, hdr.msg_iovlen, access))
 }
 
 /// sendmsg(fd, msg, flags): send from a guest `msghdr` (36 B): name and data used in
@@ -230,33 +168,32 @@ impl HostMsg {
 pub fn sendmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult {
     let mem = cx.mem();
     let Some(hdr) = mem.read_opt::<guest::Msghdr>(msg).ok().flatten() else {
-        return cvt(unsafe { libc::sendmsg(fd, KERNEL_REJECTED_ADDR.cast(), flags) } as i64);
+        return Ok(net::sendmsg(fd, None, flags)? as i64);
     };
-    let mut hm = HostMsg::new(&mem, hdr, Access::Read);
-    let len = hdr.msg_controllen;
-    let bytes = match (hdr.msg_control, len) {
-        (_, 0) => None,
-        // Too long (ENOBUFS) or unreadable (EFAULT): left for the kernel to refuse.
-        (_, 0x8000_0000..) | (0, _) => Some(Err(Errno::EFAULT)),
-        (p, n) => Some(mem.read_bytes(p, n as usize)),
+    let m = host_msghdr(&mem, &hdr, Access::Read);
+    let mut m = match (hdr.msg_control, hdr.msg_controllen as usize) {
+        (_, 0) => m,
+        // Unreadable (EFAULT), or more than the kernel allocates (ENOBUFS: over
+        // INT_MAX or optmem_max): left for the kernel to refuse.
+        (0, n) | (_, n @ 0x8000_0000..) => m.with_rejected_control(n),
+        (_, n) if n > SEND_CONTROL_SMALL && n >= net::optmem_max() => m.with_rejected_control(n),
+        (p, n) => match mem.read_bytes(p, n) {
+            Ok(b) => m.with_control(convert::cmsgs_to_host(&b).unwrap_or_else(|_| HostCmsgBuf::malformed())),
+            Err(_) => m.with_rejected_control(n),
+        },
     };
-    match bytes {
-        None => {}
-        Some(Ok(b)) => hm.control = convert::cmsgs_to_host(&b).unwrap_or_else(|_| convert::HostCmsgBuf::malformed()),
-        Some(Err(_)) => hm.control_ptr = Some(KERNEL_REJECTED_ADDR.cast()),
-    }
-    let m = hm.host();
-    cvt(unsafe { libc::sendmsg(fd, &m, flags) } as i64)
+    Ok(net::sendmsg(fd, Some(&mut m), flags)? as i64)
 }
 
 /// recvmsg(fd, msg, flags): receive into a guest `msghdr`, then write back
 /// `msg_namelen` (if `msg_name` is set), `msg_controllen` (of the guest-layout control
 /// messages) and `msg_flags`, like the kernel. Descriptors received with SCM_RIGHTS
-/// that do not fit the guest's control buffer are closed, with MSG_CTRUNC.
+/// that do not fit the guest's control buffer are closed, with MSG_CTRUNC; so are
+/// process-memory files ([`net::recvmsg`] refuses them).
 pub fn recvmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult {
     let mem = cx.mem();
     let Some(hdr) = mem.read_opt::<guest::Msghdr>(msg).ok().flatten() else {
-        return cvt(unsafe { libc::recvmsg(fd, KERNEL_REJECTED_ADDR.cast(), flags) } as i64);
+        return Ok(net::recvmsg(fd, None, flags)? as i64);
     };
     // What wali-run writes after the call must be writable before data is consumed.
     let fault = || sock_err(fd, Errno::EFAULT);
@@ -267,24 +204,21 @@ pub fn recvmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult 
     {
         return Err(fault().into());
     }
-    let mut hm = HostMsg::new(&mem, hdr, Access::Write);
-    if hdr.msg_control == 0 {
-        hm.control_ptr = Some(std::ptr::null_mut());
-    } else {
-        hm.control = convert::HostCmsgBuf::zeroed(hdr.msg_controllen as usize);
-    }
-    let mut m = hm.host();
-    let r = cvt(unsafe { libc::recvmsg(fd, &mut m, flags) } as i64)?;
-    let mut out_flags = m.msg_flags;
+    let m = host_msghdr(&mem, &hdr, Access::Write);
+    let mut m = match hdr.msg_control {
+        0 => m.with_null_control(hdr.msg_controllen as usize),
+        _ => m.with_control(HostCmsgBuf::zeroed((hdr.msg_controllen as usize).min(RECV_CONTROL_MAX))),
+    };
+    let n = net::recvmsg(fd, Some(&mut m), flags)?;
+    let mut out_flags = m.flags();
     if hdr.msg_name != 0 {
-        mem.write(msg + offset_of!(guest::Msghdr, msg_namelen) as u32, &m.msg_namelen)?;
+        mem.write(msg + offset_of!(guest::Msghdr, msg_namelen) as u32, &m.namelen())?;
     }
     let mut controllen = 0u32;
-    if hm.control_ptr.is_none() && !hm.control.is_empty() {
-        hm.control.truncate(m.msg_controllen);
-        let cm = convert::cmsgs_from_host(hm.control.as_bytes(), hdr.msg_controllen as usize);
-        for fd in &cm.dropped_fds {
-            unsafe { libc::close(*fd) };
+    if let Some(host) = m.received_control() {
+        let cm = convert::cmsgs_from_host(host, hdr.msg_controllen as usize);
+        for &fd in &cm.dropped_fds {
+            let _ = kfd::close(fd);
         }
         if cm.truncated {
             out_flags |= g::MSG_CTRUNC;
@@ -294,12 +228,13 @@ pub fn recvmsg(cx: &mut Cx<'_, '_>, fd: i32, msg: u32, flags: i32) -> SysResult 
     }
     mem.write(msg + offset_of!(guest::Msghdr, msg_controllen) as u32, &controllen)?;
     mem.write(msg + offset_of!(guest::Msghdr, msg_flags) as u32, &out_flags)?;
-    Ok(r)
+    Ok(n as i64)
 }
 
 /// shutdown(fd, how): shut down reading, writing or both.
 pub fn shutdown(_cx: &mut Cx<'_, '_>, fd: i32, how: i32) -> SysResult {
-    cvt(unsafe { libc::shutdown(fd, how) })
+    net::shutdown(fd, how)?;
+    Ok(0)
 }
 
 /// SO_RCVTIMEO/SO_SNDTIMEO on a 32-bit host, whose `timeval` differs from the guest's.
@@ -313,29 +248,27 @@ pub fn setsockopt(cx: &mut Cx<'_, '_>, fd: i32, level: i32, name: i32, val: u32,
     let mem = cx.mem();
     if is_host_timeval_opt(level, name) && len as usize >= size_of::<guest::Timeval>() {
         let mut gtv = guest::Timeval::default();
-        let p = mem.kernel_in(val, &mut gtv);
+        let readable = matches!(mem.kernel_in(val, &mut gtv), In::Val(_));
         let tv = convert::timeval_to_host(&gtv).map_err(Errno)?;
-        let tv_ptr: *const libc::timeval = if p == KERNEL_REJECTED_ADDR.cast() { KERNEL_REJECTED_ADDR.cast() } else { &tv };
-        return cvt(unsafe { libc::setsockopt(fd, level, name, tv_ptr.cast(), size_of::<libc::timeval>() as u32) });
+        net::setsockopt_timeval(fd, level, name, if readable { In::Val(&tv) } else { In::Fault })?;
+        return Ok(0);
     }
-    let v = mem.kernel_buf(val, if (len as i32) < 0 { 0 } else { len as usize }, Access::Read).ptr;
-    cvt(unsafe { libc::setsockopt(fd, level, name, v.cast(), len) })
+    let v = mem.kernel_buf(val, if (len as i32) < 0 { 0 } else { len as usize }, Access::Read);
+    net::setsockopt(fd, level, name, v, len)?;
+    Ok(0)
 }
 
 /// getsockopt(fd, level, name, val, len): the value is written to `val` (at most
 /// `*len` bytes) and its length to `len`; timeouts widened on 32-bit hosts.
 pub fn getsockopt(cx: &mut Cx<'_, '_>, fd: i32, level: i32, name: i32, val: u32, len: u32) -> SysResult {
     let mem = cx.mem();
-    let (cap, len_ok) = match mem.read::<u32>(len) {
-        Ok(l) => (l, true),
-        Err(_) => (0, false),
+    let cap = mem.read::<u32>(len).ok();
+    let room = match cap {
+        Some(l) if (l as i32) >= 0 => l as usize,
+        _ => 0,
     };
-    let room = if (cap as i32) < 0 { 0 } else { cap as usize };
-    if is_host_timeval_opt(level, name) && len_ok {
-        let mut tv: libc::timeval = unsafe { std::mem::zeroed() };
-        let mut hlen = size_of::<libc::timeval>() as libc::socklen_t;
-        let tv_ptr: *mut libc::timeval = &mut tv;
-        let r = cvt(unsafe { libc::getsockopt(fd, level, name, tv_ptr.cast(), &mut hlen) })?;
+    if is_host_timeval_opt(level, name) && cap.is_some() {
+        let tv = net::getsockopt_timeval(fd, level, name)?;
         let gtv = convert::timeval_from_host(&tv);
         let n = size_of::<guest::Timeval>().min(room);
         // Nothing to copy is always fine, as in the kernel.
@@ -343,12 +276,11 @@ pub fn getsockopt(cx: &mut Cx<'_, '_>, fd: i32, level: i32, name: i32, val: u32,
             mem.write_bytes(val, &gtv.as_bytes()[..n])?;
         }
         mem.write(len, &(n as u32))?;
-        return Ok(r);
+        return Ok(0);
     }
-    let v = mem.kernel_buf(val, room, Access::Write).ptr;
-    let mut l: libc::socklen_t = cap;
-    let lp: *mut libc::socklen_t = if len_ok { &mut l } else { KERNEL_REJECTED_ADDR.cast() };
-    let r = cvt(unsafe { libc::getsockopt(fd, level, name, v.cast(), lp) })?;
+    let v = mem.kernel_buf(val, room, Access::Write);
+    let mut l = cap.unwrap_or(0);
+    net::getsockopt(fd, level, name, v, if cap.is_some() { Out::Val(&mut l) } else { Out::Fault })?;
     mem.write(len, &l)?;
-    Ok(r)
+    Ok(0)
 }

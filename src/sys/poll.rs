@@ -7,10 +7,9 @@
 //! lock, so blocking in them holds nothing up.
 
 use super::time::timeout_to_host;
-use super::{Cx, Errno, Fault, SysResult, cvt};
-use crate::memory::{Access, HostBuf, Mem};
-use libc::{c_long, c_ulong};
-use std::ptr;
+use super::{Cx, Errno, Fault, SysResult};
+use crate::kernel::poll as kpoll;
+use crate::memory::{Access, Mem, UserBuf};
 use wali_abi::{convert, guest};
 
 /// Size of a kernel sigset, in the guest and on every host (64 signals).
@@ -26,10 +25,10 @@ const HOST_EVENTS_MAX: usize = 4096;
 /// poll(fds, nfds, timeout): wait up to `timeout` ms for events on `nfds`
 /// pollfds; the kernel writes `revents` in place.
 pub fn poll(cx: &mut Cx<'_, '_>, fds: u32, nfds: u64, timeout: i32) -> SysResult {
-    let nfds = kernel_nfds(nfds);
-    let fds = pollfds(&cx.mem(), fds, nfds)?;
-    // Blocks (glibc emulates poll with ppoll where the host has no poll).
-    cvt(unsafe { libc::poll(fds.cast(), nfds as libc::nfds_t, timeout) })
+    let mem = cx.mem();
+    let fds = pollfds(&mem, fds, kernel_nfds(nfds))?;
+    // Blocks; nothing is locked here.
+    Ok(kpoll::poll(fds, timeout)?.into())
 }
 
 /// ppoll(fds, nfds, tmo_p, sigmask, sigsetsize): poll with a timespec timeout
@@ -41,22 +40,13 @@ pub fn ppoll(cx: &mut Cx<'_, '_>, fds: u32, nfds: u64, tmo: u32, sigmask: u32, s
     let nfds = kernel_nfds(nfds);
     let fds = pollfds(&mem, fds, nfds)?;
     // Blocks; nothing is locked here.
-    let r = cvt(unsafe {
-        libc::syscall(
-            convert::HOST_SYS_PPOLL,
-            fds.ptr,
-            nfds as c_ulong,
-            timeout.host_ptr(),
-            mask.as_ref().map_or(ptr::null(), |m| m as *const u64),
-            SIGSET_SIZE as libc::size_t,
-        )
-    });
+    let r = kpoll::ppoll(fds, timeout.host_mut(), mask.as_ref());
     interrupted_under(cx, &r, mask)?;
     if let Some(left) = timeout.left() {
         // Like the kernel, ignore a timespec the guest made read-only.
         let _ = cx.mem().write(tmo, &convert::timespec_from_host(&left));
     }
-    r
+    Ok(r?)
 }
 
 /// select(nfds, readfds, writefds, exceptfds, timeout): wait for fds of three
@@ -106,18 +96,18 @@ pub fn epoll_create(cx: &mut Cx<'_, '_>, size: i32) -> SysResult {
 
 /// epoll_create1(flags): a new epoll instance (EPOLL_CLOEXEC is the same on every host).
 pub fn epoll_create1(_cx: &mut Cx<'_, '_>, flags: i32) -> SysResult {
-    cvt(unsafe { libc::epoll_create1(flags) })
+    Ok(kpoll::epoll_create1(flags)?.into())
 }
 
 /// epoll_ctl(epfd, op, fd, event): add, modify or remove `fd`; the event is
 /// read for every op but EPOLL_CTL_DEL.
 pub fn epoll_ctl(cx: &mut Cx<'_, '_>, epfd: i32, op: i32, fd: i32, event: u32) -> SysResult {
-    let mut ev = match op {
+    let ev = match op {
         libc::EPOLL_CTL_DEL => None,
         _ => Some(convert::epoll_event_to_host(&cx.mem().read::<guest::EpollEvent>(event)?)),
     };
-    let evp = ev.as_mut().map_or(ptr::null_mut(), |e| e as *mut libc::epoll_event);
-    cvt(unsafe { libc::epoll_ctl(epfd, op, fd, evp) })
+    kpoll::epoll_ctl(epfd, op, fd, ev.as_ref())?;
+    Ok(0)
 }
 
 /// epoll_wait(epfd, events, maxevents, timeout): wait up to `timeout` ms for
@@ -147,28 +137,18 @@ pub fn epoll_pwait(
     let empty = libc::epoll_event { events: 0, u64: 0 };
     let mut host = vec![empty; (maxevents as usize).min(HOST_EVENTS_MAX)];
     // Blocks; nothing is locked here.
-    let n = cvt(unsafe {
-        libc::syscall(
-            libc::SYS_epoll_pwait,
-            epfd as c_long,
-            host.as_mut_ptr(),
-            host.len() as c_long,
-            timeout as c_long,
-            mask.as_ref().map_or(ptr::null(), |m| m as *const u64),
-            SIGSET_SIZE as libc::size_t,
-        )
-    });
+    let n = kpoll::epoll_pwait(epfd, &mut host, timeout, mask.as_ref());
     interrupted_under(cx, &n, mask)?;
     let n = n?;
-    let ready: Vec<guest::EpollEvent> = host[..n as usize].iter().map(convert::epoll_event_from_host).collect();
+    let ready: Vec<guest::EpollEvent> = host[..n].iter().map(convert::epoll_event_from_host).collect();
     cx.mem().write_array(events, &ready)?;
-    Ok(n)
+    Ok(n as i64)
 }
 
 /// timerfd_create(clockid, flags): a timer fd (TFD_CLOEXEC and TFD_NONBLOCK
 /// are the same on every host).
 pub fn timerfd_create(_cx: &mut Cx<'_, '_>, clockid: i32, flags: i32) -> SysResult {
-    cvt(unsafe { libc::timerfd_create(clockid, flags) })
+    Ok(kpoll::timerfd_create(clockid, flags)?.into())
 }
 
 /// timerfd_settime(fd, flags, new_value, old_value): arm or disarm the timer;
@@ -176,18 +156,14 @@ pub fn timerfd_create(_cx: &mut Cx<'_, '_>, clockid: i32, flags: i32) -> SysResu
 pub fn timerfd_settime(cx: &mut Cx<'_, '_>, fd: i32, flags: i32, new: u32, old: u32) -> SysResult {
     let mem = cx.mem();
     let new = convert::itimerspec_to_host(&mem.read::<guest::ItimerSpec>(new)?).map_err(Errno)?;
-    // SAFETY: itimerspec is plain integers.
-    let mut prev: libc::itimerspec = unsafe { std::mem::zeroed() };
-    cvt(unsafe { libc::timerfd_settime(fd, flags, &new, &mut prev) })?;
+    let prev = kpoll::timerfd_settime(fd, flags, &new)?;
     mem.write_opt(old, &convert::itimerspec_from_host(&prev))?;
     Ok(0)
 }
 
 /// timerfd_gettime(fd, curr_value): the time until the next expiration and the interval.
 pub fn timerfd_gettime(cx: &mut Cx<'_, '_>, fd: i32, cur: u32) -> SysResult {
-    // SAFETY: itimerspec is plain integers.
-    let mut now: libc::itimerspec = unsafe { std::mem::zeroed() };
-    cvt(unsafe { libc::timerfd_gettime(fd, &mut now) })?;
+    let now = kpoll::timerfd_gettime(fd)?;
     cx.mem().write(cur, &convert::itimerspec_from_host(&now))?;
     Ok(0)
 }
@@ -200,31 +176,25 @@ fn kernel_nfds(nfds: u64) -> u64 {
     nfds as u32 as u64
 }
 
-/// The guest pollfd array as a host range, checked like the kernel does:
-/// `EINVAL` beyond RLIMIT_NOFILE, else `EFAULT` if not all in memory.
-fn pollfds(mem: &Mem<'_>, fds: u32, nfds: u64) -> Result<HostBuf, Errno> {
+/// The guest pollfd array for the kernel to use in place, checked like the kernel
+/// does: `EINVAL` beyond RLIMIT_NOFILE, else `EFAULT` if not all in memory. (The
+/// array is never copied, so `nfds` sizes no host allocation.)
+fn pollfds<'a>(mem: &Mem<'a>, fds: u32, nfds: u64) -> Result<UserBuf<'a>, Errno> {
     if nfds == 0 {
-        return Ok(HostBuf::NULL);
+        return Ok(UserBuf::NULL);
     }
     let len = usize::try_from(nfds).ok().and_then(|n| n.checked_mul(size_of::<guest::Pollfd>()));
     match len.map(|len| mem.buf(fds, len, Access::Write)) {
         Some(Ok(buf)) => Ok(buf),
-        _ if nfds > nofile_limit() => Err(Errno::EINVAL),
+        _ if nfds > kpoll::nofile_limit() => Err(Errno::EINVAL),
         _ => Err(Errno::EFAULT),
     }
 }
 
-/// The soft RLIMIT_NOFILE of the process (the guest's limit too).
-fn nofile_limit() -> u64 {
-    // SAFETY: rlimit64 is plain integers.
-    let mut lim: libc::rlimit64 = unsafe { std::mem::zeroed() };
-    if unsafe { libc::getrlimit64(libc::RLIMIT_NOFILE, &mut lim) } == 0 { lim.rlim_cur } else { u64::MAX }
-}
-
 /// A wait with a temporary signal mask came back with EINTR: run the handlers
 /// that mask lets through now, under it, as the kernel does before returning.
-fn interrupted_under(cx: &mut Cx<'_, '_>, r: &SysResult, mask: Option<u64>) -> Result<(), Fault> {
-    if let (Err(Fault::Errno(Errno::EINTR)), Some(m)) = (r, mask) {
+fn interrupted_under<T>(cx: &mut Cx<'_, '_>, r: &Result<T, Errno>, mask: Option<u64>) -> Result<(), Fault> {
+    if let (Err(Errno::EINTR), Some(m)) = (r, mask) {
         crate::signals::deliver_with_mask(cx, m).map_err(Fault::Trap)?;
     }
     Ok(())
@@ -273,8 +243,8 @@ impl Timeout {
         Timeout::new(mem.read_opt::<guest::Timespec>(ptr)?.as_ref())
     }
 
-    fn host_ptr(&mut self) -> *mut libc::timespec {
-        self.host.as_mut().map_or(ptr::null_mut(), |t| t as *mut libc::timespec)
+    fn host_mut(&mut self) -> Option<&mut libc::timespec> {
+        self.host.as_mut()
     }
 
     /// The time left, if the kernel wrote it (then the guest's copy is updated too).
@@ -301,25 +271,10 @@ fn select_sets(cx: &mut Cx<'_, '_>, nfds: i32, sets: [u32; 3], timeout: &mut Tim
             *set = Some(mem.read_array::<u64>(ptr, words)?);
         }
     }
-    let set_ptr = |s: &mut Option<Vec<u64>>| s.as_mut().map_or(ptr::null_mut(), |v| v.as_mut_ptr());
-    let (rp, wp, ep) = {
-        let [r, w, e] = &mut host;
-        (set_ptr(r), set_ptr(w), set_ptr(e))
-    };
-    // pselect6's 6th argument: {const sigset_t *ss; size_t ss_len} in host words.
-    let pack: Option<[usize; 2]> = mask.as_ref().map(|m| [m as *const u64 as usize, SIGSET_SIZE as usize]);
+    let [r, w, e] = &mut host;
+    let host_sets = [r, w, e].map(|s| s.as_deref_mut());
     // Blocks; nothing is locked here.
-    let r = cvt(unsafe {
-        libc::syscall(
-            convert::HOST_SYS_PSELECT6,
-            n as c_long,
-            rp,
-            wp,
-            ep,
-            timeout.host_ptr(),
-            pack.as_ref().map_or(ptr::null(), |p| p as *const [usize; 2]),
-        )
-    });
+    let r = kpoll::pselect6(n as i32, host_sets, timeout.host_mut(), mask.as_ref());
     interrupted_under(cx, &r, mask)?;
     let r = r?;
     let mem = cx.mem();

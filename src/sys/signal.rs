@@ -4,7 +4,8 @@
 //! the same in the guest and on every host; handlers are table-0 indices. The
 //! delivery machinery lives in [`crate::signals`].
 
-use super::{Cx, Errno, Fault, SysResult, cvt};
+use super::{Cx, Errno, Fault, SysResult};
+use crate::kernel;
 use crate::signals;
 use wali_abi::convert;
 use wali_abi::guest::{self, consts as g};
@@ -74,14 +75,8 @@ pub fn rt_sigtimedwait(cx: &mut Cx<'_, '_>, set: u32, info: u32, timeout: u32, s
     };
     let got = match signals::take_pending_in(set) {
         Some(recorded) => recorded,
-        None => {
-            // SAFETY: a zeroed siginfo is valid; the kernel fills it.
-            let mut host: libc::siginfo_t = unsafe { std::mem::zeroed() };
-            let tp = timeout.as_ref().map_or(std::ptr::null(), |t| t as *const libc::timespec);
-            // Raw: glibc's wrapper would turn SI_TKILL into SI_USER. Blocks.
-            cvt(unsafe { libc::syscall(convert::HOST_SYS_RT_SIGTIMEDWAIT, &set, &mut host, tp, SIGSET_SIZE as usize) } as i64)?;
-            convert::siginfo_from_host(&host)
-        }
+        // Blocks until a signal of `set` arrives or the timeout passes.
+        None => convert::siginfo_from_host(&kernel::signal::rt_sigtimedwait(set, timeout.as_ref())?),
     };
     mem.write_opt(info, &got)?;
     Ok(got.si_signo as i64)
@@ -113,32 +108,32 @@ fn sendable(sig: i32) -> Result<(), Errno> {
 /// kill(pid, sig): host pids are guest pids.
 pub fn kill(_cx: &mut Cx<'_, '_>, pid: i32, sig: i32) -> SysResult {
     sendable(sig)?;
-    // SAFETY: plain syscalls.
-    if pid == unsafe { libc::getpid() } && signals::send_runtime_signal_to_self(sig, g::SI_USER) {
+    if pid == kernel::process::getpid() && signals::send_runtime_signal_to_self(sig, g::SI_USER) {
         return Ok(0);
     }
-    cvt(unsafe { libc::kill(pid, sig) })
+    kernel::signal::kill(pid, sig)?;
+    Ok(0)
 }
 
 /// tkill(tid, sig): host tids are guest tids.
 pub fn tkill(_cx: &mut Cx<'_, '_>, tid: i32, sig: i32) -> SysResult {
     sendable(sig)?;
-    // SAFETY: plain syscalls.
-    if tid == unsafe { libc::gettid() } && signals::send_runtime_signal_to_self(sig, g::SI_TKILL) {
+    if tid == kernel::process::gettid() && signals::send_runtime_signal_to_self(sig, g::SI_TKILL) {
         return Ok(0);
     }
-    cvt(unsafe { libc::syscall(libc::SYS_tkill, tid, sig) } as i64)
+    kernel::signal::tkill(tid, sig)?;
+    Ok(0)
 }
 
 /// tgkill(tgid, tid, sig)
 pub fn tgkill(_cx: &mut Cx<'_, '_>, tgid: i32, tid: i32, sig: i32) -> SysResult {
     sendable(sig)?;
-    // SAFETY: plain syscalls.
-    let me = unsafe { (libc::getpid(), libc::gettid()) };
+    let me = (kernel::process::getpid(), kernel::process::gettid());
     if (tgid, tid) == me && signals::send_runtime_signal_to_self(sig, g::SI_TKILL) {
         return Ok(0);
     }
-    cvt(unsafe { libc::syscall(libc::SYS_tgkill, tgid, tid, sig) } as i64)
+    kernel::signal::tgkill(tgid, tid, sig)?;
+    Ok(0)
 }
 
 /// pause(): wait until a handler ran; -EINTR.
@@ -149,35 +144,24 @@ pub fn pause(cx: &mut Cx<'_, '_>) -> SysResult {
 
 /// alarm(seconds): returns the seconds left of the previous alarm.
 pub fn alarm(_cx: &mut Cx<'_, '_>, seconds: u32) -> SysResult {
-    // SAFETY: plain syscall.
-    Ok(unsafe { libc::alarm(seconds) } as i64)
-}
-
-/// A disarmed host itimerval.
-fn itimerval_zero() -> libc::itimerval {
-    // SAFETY: plain integers.
-    unsafe { std::mem::zeroed() }
+    Ok(kernel::signal::alarm(seconds) as i64)
 }
 
 /// setitimer(which, new_value, old_value): a NULL `new_value` disarms, as on Linux.
 pub fn setitimer(cx: &mut Cx<'_, '_>, which: i32, new: u32, old: u32) -> SysResult {
     let mem = cx.mem();
     let value = match mem.read_opt::<guest::Itimerval>(new)? {
-        Some(t) => convert::itimerval_to_host(&t).map_err(Errno)?,
-        None => itimerval_zero(),
+        Some(t) => Some(convert::itimerval_to_host(&t).map_err(Errno)?),
+        None => None,
     };
-    let mut prev = itimerval_zero();
-    // SAFETY: both point to live host itimervals.
-    cvt(unsafe { libc::setitimer(which, &value, &mut prev) })?;
+    let prev = kernel::signal::setitimer(which, value.as_ref())?;
     mem.write_opt(old, &convert::itimerval_from_host(&prev))?;
     Ok(0)
 }
 
 /// getitimer(which, curr_value)
 pub fn getitimer(cx: &mut Cx<'_, '_>, which: i32, cur: u32) -> SysResult {
-    let mut value = itimerval_zero();
-    // SAFETY: points to a live host itimerval.
-    cvt(unsafe { libc::getitimer(which, &mut value) })?;
+    let value = kernel::signal::getitimer(which)?;
     cx.mem().write(cur, &convert::itimerval_from_host(&value))?;
     Ok(0)
 }
@@ -196,6 +180,5 @@ pub fn signalfd4(cx: &mut Cx<'_, '_>, fd: i32, mask: u32, sigsetsize: u32, flags
     check_sigset_size(sigsetsize)?;
     let mask: u64 = cx.mem().read(mask)?;
     let flags = convert::open_flags_to_host(flags);
-    // SAFETY: the kernel reads the 8-byte set.
-    cvt(unsafe { libc::syscall(libc::SYS_signalfd4, fd, &mask, SIGSET_SIZE as usize, flags) } as i64)
+    Ok(kernel::signal::signalfd4(fd, mask, flags)? as i64)
 }

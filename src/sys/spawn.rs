@@ -13,13 +13,21 @@
 //! runtime flags this process was started with, the guest's `argv[0]`, and its
 //! environment in an in-memory file that disappears with the process, so it
 //! needs no binfmt_misc registration and leaves no file behind. Anything else
-//! is executed natively with the guest's argv and envp, unless
-//! `--no-native-exec` was given (then `-EACCES`).
+//! is executed natively with the guest's argv and envp.
+//!
+//! Under `--no-native-exec` no native code runs by way of `execve`: native
+//! programs and `.cwasm` modules (precompiled machine code) fail with
+//! `-EACCES`; only `\0asm` modules, and `#!` scripts whose interpreter is
+//! one, are executed, by a wali-run that gets `--no-native-exec` and
+//! `--no-cache` again (the compilation cache is native code too, in a
+//! directory the guest can write).
 
-use super::{Cx, Errno, SysResult, cvt};
+use super::{Cx, Errno, SysResult};
 use crate::host::Process;
+use crate::kernel::spawn as kernel;
 use crate::memory::Mem;
 use std::ffi::{CStr, CString, OsString};
+use std::os::fd::{AsFd, AsRawFd, IntoRawFd, OwnedFd};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use wali_abi::{convert, guest::Pod};
 
@@ -29,19 +37,18 @@ pub fn fork(cx: &mut Cx<'_, '_>) -> SysResult {
     let pid = {
         // Hold the runtime's own locks across the copy: no other guest thread
         // can be inside them, so the child gets them unlocked.
-        let _mm = process.mm.lock().unwrap_or_else(|e| e.into_inner());
+        let _space = process.space.hold();
         let _threads = process.threads.lock().unwrap_or_else(|e| e.into_inner());
         let _out = std::io::stdout().lock();
         let _err = std::io::stderr().lock();
-        // SAFETY: glibc's fork (clone(SIGCHLD) on aarch64). The child runs only
-        // this thread, which continues the guest; the locks above are released
-        // by it as in the parent.
-        unsafe { libc::fork() }
+        // The child runs only this thread, which continues the guest; the
+        // locks above are released by it as in the parent.
+        kernel::fork()?
     };
     if pid == 0 {
         after_fork_child(&process);
     }
-    cvt(pid)
+    Ok(pid.into())
 }
 
 /// vfork(): as fork. The guest cannot share the parent's stack the way a
@@ -67,17 +74,12 @@ pub fn after_fork_child(process: &Process) {
 pub fn wait4(cx: &mut Cx<'_, '_>, pid: i32, wstatus: u32, options: i32, rusage: u32) -> SysResult {
     let mem = cx.mem();
     // As the kernel: the child is reaped first, a bad output pointer is EFAULT after.
-    let mut status: libc::c_int = 0;
-    // SAFETY: all-zero is a valid rusage.
-    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    let ru_ptr = if rusage == 0 { std::ptr::null_mut() } else { &mut ru as *mut libc::rusage };
-    // SAFETY: both pointers are to live host locals (or NULL).
-    let r = cvt(unsafe { libc::wait4(pid, &mut status, options, ru_ptr) })?;
-    if r > 0 {
-        mem.write_opt(wstatus, &status)?;
-        write_rusage(&mem, rusage, &ru)?;
+    let child = kernel::wait4(pid, options)?;
+    if child.pid > 0 {
+        mem.write_opt(wstatus, &child.status)?;
+        write_rusage(&mem, rusage, &child.rusage)?;
     }
-    Ok(r)
+    Ok(child.pid.into())
 }
 
 /// waitid(idtype, id, infop, options, rusage): wait for a child to change
@@ -85,28 +87,20 @@ pub fn wait4(cx: &mut Cx<'_, '_>, pid: i32, wstatus: u32, options: i32, rusage: 
 pub fn waitid(cx: &mut Cx<'_, '_>, idtype: i32, id: i32, info: u32, options: i32, rusage: u32) -> SysResult {
     let mem = cx.mem();
     // As the kernel: the child is reaped first, a bad output pointer is EFAULT after.
-    // SAFETY: all-zero is a valid siginfo and rusage.
-    let mut si: libc::siginfo_t = unsafe { std::mem::zeroed() };
-    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    let si_ptr = if info == 0 { std::ptr::null_mut() } else { &mut si as *mut libc::siginfo_t };
-    let ru_ptr = if rusage == 0 { std::ptr::null_mut() } else { &mut ru as *mut libc::rusage };
-    // SAFETY: the raw syscall (the libc wrapper has no rusage argument) with
-    // live host locals or NULL.
-    let r = cvt(unsafe { libc::syscall(libc::SYS_waitid, idtype, id, si_ptr, options, ru_ptr) });
+    let mut child = kernel::ChildInfo::default();
+    let waited = kernel::waitid(idtype, id, &mut child, options);
     if info != 0 {
         // The kernel stores these six fields, also when no child was waited
-        // for (then zeros); the rest of the guest's siginfo stays untouched.
-        // SAFETY: the kernel filled the SIGCHLD view of the union (or zeros).
-        let (pid, uid, status) = unsafe { (si.si_pid(), si.si_uid(), si.si_status()) };
-        mem.write_array::<i32>(info, &[si.si_signo, si.si_errno, si.si_code])?;
-        mem.write_array::<i32>(info + SIGINFO_UNION, &[pid, uid as i32, status])?;
+        // for or the call failed (then zeros); the rest of the guest's
+        // siginfo stays untouched.
+        mem.write_array::<i32>(info, &[child.signo, child.errno, child.code])?;
+        mem.write_array::<i32>(info + SIGINFO_UNION, &[child.pid, child.uid as i32, child.status])?;
     }
-    let r = r?;
-    if si.si_signo == libc::SIGCHLD {
+    if let Some(ru) = waited? {
         // A child was waited for: the kernel filled the rusage.
         write_rusage(&mem, rusage, &ru)?;
     }
-    Ok(r)
+    Ok(0)
 }
 
 /// Bytes of `struct rusage` the kernel writes (the guest libc's struct adds
@@ -152,7 +146,7 @@ pub fn execve(cx: &mut Cx<'_, '_>, path: u32, argv: u32, envp: u32) -> SysResult
     let mut file = file;
     if target == Target::Script {
         match script_interpreter(&file) {
-            Some((interp, arg)) if classify(&interp, true) == Ok(Target::Wasm) => {
+            Some((interp, arg)) if classify(&interp, process.no_native_exec) == Ok(Target::Wasm) => {
                 let rest = args.iter().skip(1).cloned();
                 args = std::iter::once(interp.clone()).chain(arg).chain(std::iter::once(file.clone())).chain(rest).collect();
                 file = interp;
@@ -200,9 +194,7 @@ fn names_own_exe(file: &CStr) -> bool {
 
 /// The total size the kernel accepts for argv and envp (strings and pointers).
 fn arg_max() -> usize {
-    // SAFETY: plain sysconf.
-    let n = unsafe { libc::sysconf(libc::_SC_ARG_MAX) };
-    if n > 0 { n as usize } else { 128 * 1024 }
+    kernel::sysconf(libc::_SC_ARG_MAX).filter(|n| *n > 0).map_or(128 * 1024, |n| n as usize)
 }
 
 /// A NULL-terminated guest array of string pointers (NULL: empty), charged
@@ -263,60 +255,59 @@ fn script_interpreter(file: &CStr) -> Option<(CString, Option<CString>)> {
 pub const WASM_MODULE_MAGIC: &[u8; 8] = b"\0asm\x01\0\0\0";
 
 /// Decide by the file's first bytes, failing as the kernel would for a file
-/// that cannot be executed (missing, not a regular file, no execute permission).
+/// that cannot be executed (missing, not a regular file, no execute
+/// permission). Under `no_native_exec` only a `\0asm` module or a `#!` script
+/// passes; anything else, a precompiled `.cwasm` included, is `EACCES`.
 fn classify(file: &CStr, no_native_exec: bool) -> Result<Target, Errno> {
-    // Non-blocking and without taking a terminal: a FIFO or device is only
-    // looked at (and refused below), never waited for.
-    // SAFETY: plain open of a NUL-terminated path; the fd is owned below.
-    let fd = unsafe { libc::open(file.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC | libc::O_NONBLOCK | libc::O_NOCTTY) };
-    if fd < 0 {
-        let e = Errno::last();
+    let f = match kernel::open_to_inspect(file) {
+        Ok(fd) => std::fs::File::from(fd),
         // An executable we may not read (mode --x) can still be a native
         // program: the kernel decides.
-        return if e == Errno::EACCES && !no_native_exec { Ok(Target::Native) } else { Err(e) };
-    }
-    // SAFETY: fd was just opened and is owned by this File.
-    let f = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(fd) };
-    let meta = f.metadata().map_err(|e| Errno(e.raw_os_error().unwrap_or(libc::EIO)))?;
+        Err(e) if e == Errno::EACCES && !no_native_exec => return Ok(Target::Native),
+        Err(e) => return Err(e),
+    };
+    let meta = f.metadata().map_err(io_errno)?;
     // The kernel execs regular files only, with execute permission, from a
     // mount that allows it (faccessat(X_OK) checks all three of the last).
-    // SAFETY: plain syscall on a NUL-terminated path.
-    if !meta.is_file() || unsafe { libc::faccessat(libc::AT_FDCWD, file.as_ptr(), libc::X_OK, libc::AT_EACCESS) } != 0 {
+    if !meta.is_file() || !kernel::may_execute(file) {
         return Err(Errno::EACCES);
     }
+    // What is judged is the file opened above, never the path again.
     let mut head = [0u8; 8];
     let n = std::io::Read::read(&mut &f, &mut head).unwrap_or(0);
     let head = &head[..n];
-    let wasm = head == WASM_MODULE_MAGIC
-        || (head.starts_with(b"\x7fELF")
-            && matches!(
-                wasmtime::Engine::detect_precompiled_file(std::path::Path::new(std::ffi::OsStr::from_bytes(file.to_bytes()))),
-                Ok(Some(wasmtime::Precompiled::Module))
-            ));
-    match (wasm, no_native_exec) {
-        (true, _) => Ok(Target::Wasm),
-        (false, _) if head.starts_with(b"#!") => Ok(Target::Script),
-        (false, false) => Ok(Target::Native),
-        (false, true) => Err(Errno::EACCES),
+    if head == WASM_MODULE_MAGIC {
+        Ok(Target::Wasm)
+    } else if head.starts_with(b"#!") {
+        Ok(Target::Script)
+    } else if no_native_exec {
+        // Native code, whether the kernel or wasmtime would run it.
+        Err(Errno::EACCES)
+    } else if head.starts_with(b"\x7fELF") && is_precompiled_module(&f) {
+        Ok(Target::Wasm)
+    } else {
+        Ok(Target::Native)
     }
+}
+
+/// Is the open file a module precompiled by wasmtime (a `.cwasm`)? Read
+/// through the descriptor (its `/proc/self/fd` link reaches the same file).
+fn is_precompiled_module(f: &std::fs::File) -> bool {
+    let path = format!("/proc/self/fd/{}", f.as_raw_fd());
+    matches!(wasmtime::Engine::detect_precompiled_file(path), Ok(Some(wasmtime::Precompiled::Module)))
+}
+
+fn io_errno(e: std::io::Error) -> Errno {
+    Errno(e.raw_os_error().unwrap_or(libc::EIO))
 }
 
 /// Replace this process by a native program; returns the errno of the failure.
 fn exec_native(file: &CStr, args: &[CString], env: &[CString]) -> Errno {
-    let argv = null_terminated(args);
-    let envp = null_terminated(env);
     // The native program gets the stack limit wali-run was started with.
     crate::engine::restore_stack_limit();
-    // SAFETY: NUL-terminated strings and NULL-terminated arrays that outlive
-    // the call.
-    unsafe { libc::execve(file.as_ptr(), argv.as_ptr(), envp.as_ptr()) };
-    let e = Errno::last();
+    let e = kernel::execve(file, args, env);
     crate::engine::raise_stack_limit();
     e
-}
-
-fn null_terminated(strings: &[CString]) -> Vec<*const libc::c_char> {
-    strings.iter().map(|s| s.as_ptr()).chain(std::iter::once(std::ptr::null())).collect()
 }
 
 /// Replace this process by a new wali-run running the module `file`: same
@@ -332,16 +323,14 @@ fn exec_wasm(process: &Process, file: &CStr, args: &[CString], env: Option<&[CSt
         },
     };
     let cmdline = reexec_args(process, file, args, env_fd);
-    let argv = null_terminated(&cmdline);
     // The new wali-run starts from the guest's stack limit, as a native program would.
     crate::engine::restore_stack_limit();
-    // SAFETY: as in exec_native; the host environment (`environ`) is passed on.
-    unsafe { libc::execv(c"/proc/self/exe".as_ptr(), argv.as_ptr()) };
-    let err = Errno::last();
+    // The host environment (`environ`) is passed on.
+    let err = kernel::execv(c"/proc/self/exe", &cmdline);
     crate::engine::raise_stack_limit();
     if let Some(fd) = env_fd {
-        // SAFETY: our own descriptor, not handed to anyone.
-        unsafe { libc::close(fd) };
+        // Our own descriptor, not handed to anyone.
+        let _ = crate::kernel::fd::close(fd);
     }
     err
 }
@@ -353,6 +342,15 @@ fn reexec_args(process: &Process, file: &CStr, args: &[CString], env_fd: Option<
     let self_name = std::env::args_os().next().unwrap_or_else(|| OsString::from("wali-run"));
     let mut out: Vec<Vec<u8>> = vec![self_name.into_vec()];
     out.extend(process.exec_flags.iter().map(|f| f.as_bytes().to_vec()));
+    if process.no_native_exec {
+        // The new wali-run refuses native programs too, and does not read the
+        // compilation cache (native code, in a directory the guest can write).
+        for flag in ["--no-native-exec", "--no-cache"] {
+            if !process.exec_flags.iter().any(|f| f == flag) {
+                out.push(flag.into());
+            }
+        }
+    }
     out.push(argv0);
     if let Some(fd) = env_fd {
         out.push(format!("--env-file=/proc/self/fd/{fd}").into_bytes());
@@ -381,34 +379,20 @@ fn env_file_content(vars: &[CString]) -> Vec<u8> {
 /// close-on-exec. Returns the descriptor; the file is gone with the last one.
 pub fn env_memfd(content: &[u8], inheritable: bool) -> Result<i32, Errno> {
     use std::io::Write;
-    use std::os::fd::{FromRawFd, IntoRawFd};
-    // SAFETY: plain syscall; the descriptor is owned by the File below.
-    let fd = unsafe { libc::memfd_create(c"wali-env".as_ptr(), libc::MFD_CLOEXEC) };
-    if fd < 0 {
-        return Err(Errno::last());
+    let mut f = std::fs::File::from(crate::kernel::startup::memfd(c"wali-env", libc::MFD_CLOEXEC)?);
+    f.write_all(content).map_err(io_errno)?;
+    let fd = OwnedFd::from(f);
+    let soft = crate::kernel::startup::getrlimit(libc::RLIMIT_NOFILE).map_or(0, |(cur, _)| cur);
+    let low = (soft.min(1024) / 2) as i32;
+    if low > fd.as_raw_fd()
+        && let Ok(high) = kernel::dup_at_least(fd.as_fd(), low, !inheritable)
+    {
+        return Ok(high.into_raw_fd());
     }
-    // SAFETY: a fresh descriptor we own.
-    let mut f = unsafe { std::fs::File::from_raw_fd(fd) };
-    f.write_all(content).map_err(|e| Errno(e.raw_os_error().unwrap_or(libc::EIO)))?;
-    let fd = f.into_raw_fd();
-    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
-    // SAFETY: plain syscalls on our own descriptor.
-    unsafe {
-        libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit);
-        let low = (limit.rlim_cur.min(1024) / 2) as i32;
-        let cmd = if inheritable { libc::F_DUPFD } else { libc::F_DUPFD_CLOEXEC };
-        let high = if low > fd { libc::fcntl(fd, cmd, low) } else { -1 };
-        if high >= 0 {
-            libc::close(fd);
-            return Ok(high);
-        }
-        if inheritable && libc::fcntl(fd, libc::F_SETFD, 0) != 0 {
-            let e = Errno::last();
-            libc::close(fd);
-            return Err(e);
-        }
+    if inheritable {
+        kernel::clear_cloexec(fd.as_fd())?;
     }
-    Ok(fd)
+    Ok(fd.into_raw_fd())
 }
 
 #[cfg(test)]
@@ -457,17 +441,68 @@ mod tests {
     }
 
     #[test]
+    fn reexec_under_no_native_exec_never_reads_the_cache() {
+        let mut p = Process::new(vec![], None, false);
+        p.no_native_exec = true;
+        let flags = |p: &Process| {
+            let v = reexec_args(p, c"m.wasm", &[c"m".to_owned()], None);
+            v[1..].iter().map(|s| s.to_str().unwrap().to_owned()).collect::<Vec<_>>()
+        };
+        assert_eq!(flags(&p), ["--no-native-exec", "--no-cache", "--argv0=m", "--", "m.wasm"]);
+        p.exec_flags = vec!["--no-native-exec".into(), "--no-cache".into()];
+        assert_eq!(flags(&p), ["--no-native-exec", "--no-cache", "--argv0=m", "--", "m.wasm"]);
+        p.exec_flags = vec!["--no-native-exec".into()];
+        assert_eq!(flags(&p), ["--no-native-exec", "--no-cache", "--argv0=m", "--", "m.wasm"]);
+    }
+
+    #[test]
+    fn no_native_exec_refuses_precompiled_modules() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = crate::engine::engine(&Default::default()).unwrap();
+        let wasm = dir.path().join("m.wasm");
+        std::fs::write(&wasm, wat::parse_str("(module)").unwrap()).unwrap();
+        let cwasm = dir.path().join("m.cwasm");
+        crate::engine::compile_to_file(&engine, &wasm, &cwasm).unwrap();
+        let script = dir.path().join("s");
+        std::fs::write(&script, format!("#!{}\n", cwasm.display())).unwrap();
+        let link = dir.path().join("l");
+        std::os::unix::fs::symlink(&cwasm, &link).unwrap();
+        for p in [&wasm, &cwasm, &script, &link] {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let c = |p: &std::path::Path| CString::new(p.as_os_str().as_bytes()).unwrap();
+        assert_eq!(classify(&c(&wasm), true), Ok(Target::Wasm));
+        assert_eq!(classify(&c(&wasm), false), Ok(Target::Wasm));
+        assert_eq!(classify(&c(&cwasm), false), Ok(Target::Wasm));
+        assert_eq!(classify(&c(&link), false), Ok(Target::Wasm));
+        assert_eq!(classify(&c(&cwasm), true), Err(Errno::EACCES));
+        assert_eq!(classify(&c(&link), true), Err(Errno::EACCES));
+        // A script is judged by its interpreter, which is then refused too.
+        assert_eq!(classify(&c(&script), true), Ok(Target::Script));
+        let (interp, _) = script_interpreter(&c(&script)).unwrap();
+        assert_eq!(classify(&interp, true), Err(Errno::EACCES));
+        assert_eq!(classify(c"/bin/sh", true), Err(Errno::EACCES));
+        assert_eq!(classify(c"/bin/sh", false), Ok(Target::Native));
+    }
+
+    #[test]
     fn memfd_on_a_high_descriptor() {
         let fd = env_memfd(b"K=V\n", false).unwrap();
         assert!(fd >= 3);
         let text = std::fs::read(format!("/proc/self/fd/{fd}")).unwrap();
         assert_eq!(text, b"K=V\n");
-        // SAFETY: our descriptor.
-        let flags = unsafe { libc::fcntl(fd, libc::F_GETFD) };
-        assert_eq!(flags & libc::FD_CLOEXEC, libc::FD_CLOEXEC);
-        unsafe { libc::close(fd) };
+        assert!(cloexec(fd));
+        crate::kernel::fd::close(fd).unwrap();
         let fd = env_memfd(b"", true).unwrap();
-        assert_eq!(unsafe { libc::fcntl(fd, libc::F_GETFD) } & libc::FD_CLOEXEC, 0);
-        unsafe { libc::close(fd) };
+        assert!(!cloexec(fd));
+        crate::kernel::fd::close(fd).unwrap();
+    }
+
+    /// Is `fd` close-on-exec? (procfs reports it as `O_CLOEXEC` in the flags.)
+    fn cloexec(fd: i32) -> bool {
+        let info = std::fs::read_to_string(format!("/proc/self/fdinfo/{fd}")).unwrap();
+        let flags = info.lines().find_map(|l| l.strip_prefix("flags:")).unwrap().trim();
+        i32::from_str_radix(flags, 8).unwrap() & libc::O_CLOEXEC != 0
     }
 }

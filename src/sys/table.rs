@@ -356,4 +356,32 @@ mod tests {
         let table: Vec<&str> = ENTRIES.iter().filter(|e| e.is_syscall()).map(|e| e.name).collect();
         assert_eq!(status, table, "src/sys/status.tsv is out of step with the syscall table");
     }
+
+    /// Every entry's Wasm signature is the spec's (`syscalls.tsv`, `aux.tsv`):
+    /// a drift would route every call of that import through the slow adapter.
+    /// Syscalls the spec leaves unsigned (not in the reference engine, no C
+    /// arguments given) are checked against the spec's rule: every syscall
+    /// returns i64.
+    #[test]
+    fn signatures_match_the_spec() {
+        use wali_abi::WasmType;
+        let mut checked = 0;
+        for e in ENTRIES {
+            if e.is_syscall() {
+                let desc = wali_abi::syscall_by_import(e.import)
+                    .unwrap_or_else(|| panic!("{} is not a syscall of syscalls.tsv", e.import));
+                assert_eq!(e.result, Some(desc.result), "{}: result type", e.import);
+                if desc.has_signature() {
+                    assert_eq!(e.params, desc.params, "{}: parameter types differ from syscalls.tsv", e.import);
+                    checked += 1;
+                }
+            } else {
+                let desc = wali_abi::aux(e.import).unwrap_or_else(|| panic!("{} is not in aux.tsv", e.import));
+                assert_eq!((e.params, e.result), (desc.params, desc.result), "{}: signature differs from aux.tsv", e.import);
+                checked += 1;
+            }
+        }
+        assert!(checked > 150, "only {checked} signatures checked");
+        assert_eq!(wali_abi::syscall("read").map(|d| d.params), Some(&[WasmType::I32, WasmType::I32, WasmType::I32][..]));
+    }
 }

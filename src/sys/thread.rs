@@ -5,8 +5,14 @@
 //! the same shared memory, on a real host thread; its thread id is the host
 //! thread id. `futex` is the host futex on the linear-memory address.
 
-use super::{Cx, Errno, Fault, SysResult, ThreadExit, cvt};
+use super::{Cx, Errno, Fault, SysResult, ThreadExit};
 use crate::host::{GuestMemory, Host};
+use crate::kernel::thread::{
+    FUTEX_CMD_MASK, FUTEX_CMP_REQUEUE, FUTEX_CMP_REQUEUE_PI, FUTEX_FD, FUTEX_LOCK_PI, FUTEX_LOCK_PI2, FUTEX_REQUEUE,
+    FUTEX_TRYLOCK_PI, FUTEX_UNLOCK_PI, FUTEX_WAIT, FUTEX_WAIT_BITSET, FUTEX_WAIT_REQUEUE_PI, FUTEX_WAKE, FUTEX_WAKE_BITSET,
+    FUTEX_WAKE_OP,
+};
+use crate::kernel::{self, UserBuf};
 use crate::memory::Access;
 use crate::run;
 use std::sync::atomic::Ordering;
@@ -20,9 +26,7 @@ const THREAD_STACK: usize = crate::engine::GUEST_THREAD_STACK;
 /// End the whole process immediately with `status & 0xff`, whatever the other
 /// threads are doing (blocked in syscalls included).
 pub fn exit_process_now(status: i32) -> ! {
-    // SAFETY: _exit ends the process without running anything else; the guest
-    // flushed its own buffers and the host keeps none.
-    unsafe { libc::_exit(status & 0xff) }
+    kernel::process::exit_now(status)
 }
 
 /// `__wasm_thread_spawn(start, arg)`: run table entry `start` as
@@ -57,7 +61,7 @@ pub fn wasm_thread_spawn(cx: &mut Cx<'_, '_>, start: u32, arg: u32) -> SysResult
                 Ok(())
             }
             Ok(f) => {
-                let tid = unsafe { libc::gettid() };
+                let tid = kernel::process::gettid();
                 let _ = tx.send(Ok(tid));
                 call_start(&mut store, &f, tid, arg)
             }
@@ -73,8 +77,7 @@ pub fn wasm_thread_spawn(cx: &mut Cx<'_, '_>, start: u32, arg: u32) -> SysResult
         *n = n.saturating_sub(1);
         process.thread_ended.notify_all();
         drop(n);
-        // SAFETY: plain id queries.
-        if unsafe { libc::gettid() == libc::getpid() } {
+        if kernel::process::gettid() == kernel::process::getpid() {
             // This thread forked: in the child it is the only (main) thread,
             // and the process ends with it.
             exit_process_now(process.last_thread_status.load(Ordering::SeqCst));
@@ -135,7 +138,7 @@ pub fn exit_group(_cx: &mut Cx<'_, '_>, status: i32) -> SysResult {
 /// result is the caller's thread id.
 pub fn set_tid_address(_cx: &mut Cx<'_, '_>, tidptr: u32) -> SysResult {
     CLEAR_CHILD_TID.with(|c| c.set(tidptr));
-    Ok(unsafe { libc::gettid() } as i64)
+    Ok(kernel::process::gettid() as i64)
 }
 
 thread_local! {
@@ -155,10 +158,9 @@ fn clear_child_tid(store: &wasmtime::Store<Host>) {
     if mem.write(ptr, &0u32).is_err() {
         return;
     }
-    let word = mem.kernel_buf(ptr, 4, Access::Write).ptr;
+    let word = mem.kernel_buf(ptr, 4, Access::Write);
     for op in [FUTEX_WAKE, FUTEX_WAKE | libc::FUTEX_PRIVATE_FLAG] {
-        // SAFETY: FUTEX_WAKE only compares addresses; `word` is in linear memory.
-        unsafe { libc::syscall(libc::SYS_futex, word, op, 1, 0usize, 0usize, 0) };
+        let _ = kernel::thread::futex(word, op, 1, None, 0, UserBuf::NULL, 0);
     }
 }
 
@@ -174,22 +176,6 @@ pub fn set_robust_list(_cx: &mut Cx<'_, '_>, _head: u32, len: u32) -> SysResult 
     Ok(0)
 }
 
-const FUTEX_WAIT: i32 = 0;
-const FUTEX_WAKE: i32 = 1;
-const FUTEX_FD: i32 = 2;
-const FUTEX_REQUEUE: i32 = 3;
-const FUTEX_CMP_REQUEUE: i32 = 4;
-const FUTEX_WAKE_OP: i32 = 5;
-const FUTEX_LOCK_PI: i32 = 6;
-const FUTEX_UNLOCK_PI: i32 = 7;
-const FUTEX_TRYLOCK_PI: i32 = 8;
-const FUTEX_WAIT_BITSET: i32 = 9;
-const FUTEX_WAKE_BITSET: i32 = 10;
-const FUTEX_WAIT_REQUEUE_PI: i32 = 11;
-const FUTEX_CMP_REQUEUE_PI: i32 = 12;
-const FUTEX_LOCK_PI2: i32 = 13;
-const FUTEX_CMD_MASK: i32 = 0x7f;
-
 /// futex(uaddr, op, val, timeout|val2, uaddr2, val3): the host futex on the
 /// linear-memory word. Only the arguments that are pointers for `op` are
 /// translated: `timeout` is a timespec for the waits and an integer (val2)
@@ -199,11 +185,11 @@ pub fn futex(cx: &mut Cx<'_, '_>, uaddr: u32, op: i32, val: u32, timeout: u32, u
         return Err(Errno::EINVAL.into());
     }
     let mem = cx.mem();
-    let word = |p: u32| -> Result<*mut u32, Errno> {
+    let word = |p: u32| -> Result<UserBuf<'_>, Errno> {
         if p % 4 != 0 {
             return Err(Errno::EINVAL);
         }
-        Ok(mem.buf(p, 4, Access::Read)?.cast())
+        mem.buf(p, 4, Access::Read)
     };
     let addr = word(uaddr)?;
     let ts = |p: u32| -> Result<Option<libc::timespec>, Errno> {
@@ -212,41 +198,26 @@ pub fn futex(cx: &mut Cx<'_, '_>, uaddr: u32, op: i32, val: u32, timeout: u32, u
             Some(t) => convert::timespec_to_host(&t).map(Some).map_err(Errno),
         }
     };
-    let null = std::ptr::null_mut::<u32>();
-    let (arg4, arg5): (usize, *mut u32) = match op & FUTEX_CMD_MASK {
-        FUTEX_WAIT | FUTEX_WAIT_BITSET | FUTEX_LOCK_PI | FUTEX_LOCK_PI2 => {
-            let t = ts(timeout)?;
-            // The timespec lives until the call below returns.
-            return raw_futex(addr, op, val, t.as_ref().map_or(std::ptr::null(), |t| t as *const _) as usize, null, val3);
-        }
-        FUTEX_WAIT_REQUEUE_PI => {
-            let t = ts(timeout)?;
-            let a2 = word(uaddr2)?;
-            return raw_futex(addr, op, val, t.as_ref().map_or(std::ptr::null(), |t| t as *const _) as usize, a2, val3);
-        }
-        FUTEX_WAKE | FUTEX_WAKE_BITSET | FUTEX_UNLOCK_PI | FUTEX_TRYLOCK_PI => (0, null),
-        FUTEX_REQUEUE | FUTEX_CMP_REQUEUE | FUTEX_WAKE_OP | FUTEX_CMP_REQUEUE_PI => (timeout as usize, word(uaddr2)?),
+    // (timeout, val2, uaddr2), as the command takes them.
+    let (t, val2, addr2) = match op & FUTEX_CMD_MASK {
+        FUTEX_WAIT | FUTEX_WAIT_BITSET | FUTEX_LOCK_PI | FUTEX_LOCK_PI2 => (ts(timeout)?, 0, UserBuf::NULL),
+        FUTEX_WAIT_REQUEUE_PI => (ts(timeout)?, 0, word(uaddr2)?),
+        FUTEX_WAKE | FUTEX_WAKE_BITSET | FUTEX_UNLOCK_PI | FUTEX_TRYLOCK_PI => (None, 0, UserBuf::NULL),
+        FUTEX_REQUEUE | FUTEX_CMP_REQUEUE | FUTEX_WAKE_OP | FUTEX_CMP_REQUEUE_PI => (None, timeout, word(uaddr2)?),
         FUTEX_FD => return Err(Errno::EINVAL.into()),
         _ => return Err(Errno::ENOSYS.into()),
     };
-    raw_futex(addr, op, val, arg4, arg5, val3)
-}
-
-fn raw_futex(addr: *mut u32, op: i32, val: u32, arg4: usize, uaddr2: *mut u32, val3: u32) -> SysResult {
-    // SAFETY: addr/uaddr2 are checked guest words; arg4 is an integer or a
-    // pointer to a live host timespec.
-    cvt(unsafe { libc::syscall(libc::SYS_futex, addr, op, val, arg4, uaddr2, val3) } as i64)
+    Ok(kernel::thread::futex(addr, op, val, t.as_ref(), val2, addr2, val3)?)
 }
 
 pub fn sched_setscheduler(cx: &mut Cx<'_, '_>, pid: i32, policy: i32, param: u32) -> SysResult {
     no_param(pid, param)?;
     let p: i32 = cx.mem().read(param)?;
-    let sp = libc::sched_param { sched_priority: p };
-    cvt(unsafe { libc::syscall(libc::SYS_sched_setscheduler, pid, policy, &sp) } as i64)
+    Ok(kernel::thread::sched_setscheduler(pid, policy, p)?)
 }
 
 pub fn sched_getscheduler(_cx: &mut Cx<'_, '_>, pid: i32) -> SysResult {
-    cvt(unsafe { libc::syscall(libc::SYS_sched_getscheduler, pid) } as i64)
+    Ok(kernel::thread::sched_getscheduler(pid)?)
 }
 
 /// The kernel refuses a NULL `sched_param` or a negative pid before anything else.
@@ -257,35 +228,35 @@ fn no_param(pid: i32, param: u32) -> Result<(), Errno> {
 pub fn sched_setparam(cx: &mut Cx<'_, '_>, pid: i32, param: u32) -> SysResult {
     no_param(pid, param)?;
     let p: i32 = cx.mem().read(param)?;
-    let sp = libc::sched_param { sched_priority: p };
-    cvt(unsafe { libc::syscall(libc::SYS_sched_setparam, pid, &sp) } as i64)
+    Ok(kernel::thread::sched_setparam(pid, p)?)
 }
 
 pub fn sched_getparam(cx: &mut Cx<'_, '_>, pid: i32, param: u32) -> SysResult {
     no_param(pid, param)?;
-    let mut sp = libc::sched_param { sched_priority: 0 };
-    cvt(unsafe { libc::syscall(libc::SYS_sched_getparam, pid, &mut sp) } as i64)?;
-    cx.mem().write(param, &sp.sched_priority)?;
+    let priority = kernel::thread::sched_getparam(pid)?;
+    cx.mem().write(param, &priority)?;
     Ok(0)
 }
 
 /// sched_rr_get_interval(pid, tp): the SCHED_RR quantum as a guest timespec.
 pub fn sched_rr_get_interval(cx: &mut Cx<'_, '_>, pid: i32, tp: u32) -> SysResult {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    cvt(unsafe { libc::sched_rr_get_interval(pid, &mut ts) })?;
+    let ts = kernel::thread::sched_rr_get_interval(pid)?;
     cx.mem().write(tp, &convert::timespec_from_host(&ts))?;
     Ok(0)
 }
 
 pub fn sched_get_priority_max(_cx: &mut Cx<'_, '_>, policy: i32) -> SysResult {
-    cvt(unsafe { libc::sched_get_priority_max(policy) })
+    Ok(kernel::thread::sched_get_priority_max(policy)? as i64)
 }
 
 pub fn sched_get_priority_min(_cx: &mut Cx<'_, '_>, policy: i32) -> SysResult {
-    cvt(unsafe { libc::sched_get_priority_min(policy) })
+    Ok(kernel::thread::sched_get_priority_min(policy)? as i64)
 }
 
+/// sched_setaffinity(pid, size, mask): the kernel reads the guest's mask in
+/// place (no host copy sized by the guest).
 pub fn sched_setaffinity(cx: &mut Cx<'_, '_>, pid: i32, size: u32, mask: u32) -> SysResult {
-    let bytes = cx.mem().read_bytes(mask, size as usize)?;
-    cvt(unsafe { libc::syscall(libc::SYS_sched_setaffinity, pid, bytes.len(), bytes.as_ptr()) } as i64)
+    let b = cx.mem().buf(mask, size as usize, Access::Read)?;
+    kernel::thread::sched_setaffinity(pid, b)?;
+    Ok(0)
 }

@@ -3,7 +3,8 @@
 //! Guest `timespec`/`timeval` are `{i64, i64}`; they go through the wali_abi
 //! conversions because 32-bit ARM hosts have a 32-bit `time_t`.
 
-use super::{Cx, Errno, Fault, SysResult, cvt};
+use super::{Cx, Errno, SysResult};
+use crate::kernel;
 use wali_abi::{convert, guest};
 
 /// A guest timeout (or sleep length) as a host `timespec`. A `tv_sec` too large
@@ -23,23 +24,16 @@ pub(super) fn timeout_to_host(t: &guest::Timespec) -> Result<libc::timespec, Err
     }
 }
 
-fn zero_timespec() -> libc::timespec {
-    // SAFETY: timespec is plain integers (plus padding on some hosts).
-    unsafe { std::mem::zeroed() }
-}
-
 /// clock_gettime(clockid, tp): read clock `clockid` into `*tp`.
 pub fn clock_gettime(cx: &mut Cx<'_, '_>, clockid: i32, tp: u32) -> SysResult {
-    let mut ts = zero_timespec();
-    cvt(unsafe { libc::clock_gettime(clockid, &mut ts) })?;
+    let ts = kernel::time::clock_gettime(clockid)?;
     cx.mem().write(tp, &convert::timespec_from_host(&ts))?;
     Ok(0)
 }
 
 /// clock_getres(clockid, res): the resolution of a clock; `res` may be NULL.
 pub fn clock_getres(cx: &mut Cx<'_, '_>, clockid: i32, res: u32) -> SysResult {
-    let mut ts = zero_timespec();
-    cvt(unsafe { libc::clock_getres(clockid, &mut ts) })?;
+    let ts = kernel::time::clock_getres(clockid)?;
     cx.mem().write_opt(res, &convert::timespec_from_host(&ts))?;
     Ok(0)
 }
@@ -52,51 +46,47 @@ pub fn clock_nanosleep(cx: &mut Cx<'_, '_>, clockid: i32, flags: i32, req: u32, 
         Ok(t) => timeout_to_host(&t)?,
         // The kernel rejects an unknown clock before reading the request.
         Err(e) => {
-            cvt(unsafe { libc::clock_getres(clockid, std::ptr::null_mut()) })?;
+            kernel::time::clock_getres(clockid)?;
             return Err(e.into());
         }
     };
-    let mut left = zero_timespec();
-    // The raw call (the one taking a `libc::timespec`), not glibc's wrapper, so that
-    // errors are the kernel's (e.g. EOPNOTSUPP for CLOCK_THREAD_CPUTIME_ID).
     // Blocks; nothing is locked here.
-    let r = cvt(unsafe {
-        libc::syscall(convert::HOST_SYS_CLOCK_NANOSLEEP, clockid as libc::c_long, flags as libc::c_long, &req, &mut left)
-    });
-    if let Err(Fault::Errno(Errno::EINTR)) = r
-        && flags & libc::TIMER_ABSTIME == 0
-    {
-        cx.mem().write_opt(rem, &convert::timespec_from_host(&left))?;
+    match kernel::time::clock_nanosleep(clockid, flags, &req) {
+        Ok(()) => Ok(0),
+        Err((e, left)) => {
+            if e == Errno::EINTR && flags & libc::TIMER_ABSTIME == 0 {
+                cx.mem().write_opt(rem, &convert::timespec_from_host(&left))?;
+            }
+            Err(e.into())
+        }
     }
-    r
 }
 
 /// nanosleep(req, rem): sleep for `*req`; the time left goes to `*rem` when interrupted.
 pub fn nanosleep(cx: &mut Cx<'_, '_>, req: u32, rem: u32) -> SysResult {
     let req = timeout_to_host(&cx.mem().read::<guest::Timespec>(req)?)?;
-    let mut left = zero_timespec();
     // Blocks; nothing is locked here.
-    let r = cvt(unsafe { libc::nanosleep(&req, &mut left) });
-    if let Err(Fault::Errno(Errno::EINTR)) = r {
-        cx.mem().write_opt(rem, &convert::timespec_from_host(&left))?;
+    match kernel::time::nanosleep(&req) {
+        Ok(()) => Ok(0),
+        Err((e, left)) => {
+            if e == Errno::EINTR {
+                cx.mem().write_opt(rem, &convert::timespec_from_host(&left))?;
+            }
+            Err(e.into())
+        }
     }
-    r
 }
 
 /// gettimeofday(tv, tz): wall-clock time and the kernel's timezone; both may be NULL.
 pub fn gettimeofday(cx: &mut Cx<'_, '_>, tv: u32, tz: u32) -> SysResult {
     let mem = cx.mem();
     if tv != 0 {
-        // SAFETY: timeval is plain integers.
-        let mut now: libc::timeval = unsafe { std::mem::zeroed() };
-        cvt(unsafe { libc::gettimeofday(&mut now, std::ptr::null_mut()) })?;
+        let now = kernel::time::gettimeofday()?;
         mem.write(tv, &convert::timeval_from_host(&now))?;
     }
     if tz != 0 {
-        // struct timezone is {int, int} on every host; only the raw call reports it.
-        let mut zone = [0i32; 2];
-        cvt(unsafe { libc::syscall(libc::SYS_gettimeofday, std::ptr::null_mut::<libc::timeval>(), zone.as_mut_ptr()) })?;
-        mem.write(tz, &guest::Timezone { tz_minuteswest: zone[0], tz_dsttime: zone[1] })?;
+        let (tz_minuteswest, tz_dsttime) = kernel::time::timezone()?;
+        mem.write(tz, &guest::Timezone { tz_minuteswest, tz_dsttime })?;
     }
     Ok(0)
 }

@@ -40,6 +40,18 @@ pub unsafe trait Pod: Copy + 'static {
         }
     }
 
+    /// A slice of values as bytes.
+    fn slice_as_bytes(items: &[Self]) -> &[u8] {
+        // SAFETY: no padding in or between `Pod` values; `u8` has alignment 1.
+        unsafe { core::slice::from_raw_parts(items.as_ptr().cast::<u8>(), core::mem::size_of_val(items)) }
+    }
+
+    /// A slice of values as bytes, mutably.
+    fn slice_as_bytes_mut(items: &mut [Self]) -> &mut [u8] {
+        // SAFETY: as above, and any bytes written back form valid `Pod` values.
+        unsafe { core::slice::from_raw_parts_mut(items.as_mut_ptr().cast::<u8>(), core::mem::size_of_val(items)) }
+    }
+
     /// Reads a value from the first `size_of::<Self>()` bytes of `bytes` (any alignment),
     /// or `None` if `bytes` is too short.
     fn read_from(bytes: &[u8]) -> Option<Self> {

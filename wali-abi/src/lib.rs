@@ -14,7 +14,9 @@
 //!   structs on x86_64, aarch64 and 32-bit ARM, open-flag translation and errno names.
 
 pub mod convert;
+pub mod errno;
 pub mod guest;
 pub mod table;
 
+pub use errno::Errno;
 pub use table::*;
