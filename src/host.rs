@@ -40,6 +40,9 @@ pub struct Process {
     /// Status of the last thread that ended with `exit` (the process status
     /// when every thread, the main one included, left that way).
     pub last_thread_status: AtomicI32,
+    /// The guest's view of its dumpable flag (`PR_SET_DUMPABLE`); the host
+    /// process itself always stays non-dumpable.
+    pub dumpable: AtomicI32,
 }
 
 impl Process {
@@ -59,6 +62,7 @@ impl Process {
             threads: StdMutex::new(0),
             thread_ended: Condvar::new(),
             last_thread_status: AtomicI32::new(0),
+            dumpable: AtomicI32::new(1),
         }
     }
 

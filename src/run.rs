@@ -6,7 +6,7 @@ use crate::sys::{self, GuestExit, ThreadExit};
 use wasmtime::error::Context;
 use wasmtime::Result;
 use std::sync::Arc;
-use wasmtime::{Engine, Extern, Instance, Memory, MemoryType, Module, SharedMemory, Store, Trap};
+use wasmtime::{Engine, Extern, Instance, MemoryType, Module, SharedMemory, Store, Trap};
 
 /// Limits applied when creating the guest's memory.
 #[derive(Debug, Clone, Default)]
@@ -44,7 +44,13 @@ fn create_memory(engine: &Engine, store: &mut Store<Host>, ty: &MemoryType, limi
             .context("cannot create the guest's shared memory (try a smaller --max-memory)")?;
         Ok(GuestMemory::Shared(m))
     } else {
-        let m = Memory::new(&mut *store, MemoryType::new(ty.minimum() as u32, max.map(|m| m as u32)))
+        // Defined by an instance, so that it is one of the engine's host
+        // memories (a reservation that never moves, src/memory/linear.rs).
+        let wasm = crate::memory::linear::memory_module(ty.minimum() as u32, max.map(|m| m as u32));
+        let module = crate::engine::compile(|| Module::new(engine, &wasm)).context("compiling the guest's memory")?;
+        let m = Instance::new(&mut *store, &module, &[])
+            .ok()
+            .and_then(|i| i.get_memory(&mut *store, "memory"))
             .context("cannot create the guest's memory")?;
         Ok(GuestMemory::Local(m))
     }

@@ -28,8 +28,8 @@ int main(void)
 	T(madvise(f, pg, MADV_DONTNEED));
 	SAY("after DONTNEED: %s", f);
 
-	/* Fork-related advice. */
-	T(madvise(p, pg, MADV_DONTFORK));
+	/* Fork-related advice (MADV_DONTFORK is refused by design: a forked
+	 * child would lose the range; see by-design.md). */
 	T(madvise(p, pg, MADV_DOFORK));
 
 	T(madvise(p + 1, pg, MADV_NORMAL));    /* unaligned */

@@ -40,9 +40,10 @@ pub const UIO_MAXIOV: u32 = 1024;
 
 /// A buffer the kernel reads or writes in place during one call.
 ///
-/// Safe code can only make one from host memory it borrows
-/// ([`UserBuf::host`], [`UserBuf::host_mut`]) or a rejected address; guest
-/// ranges come from the memory layer, which checked them.
+/// Safe code can only make one from host memory it borrows mutably
+/// ([`UserBuf::host_mut`]: the kernel may write any buffer it is given) or a
+/// rejected address; guest ranges come from the memory layer, which checked
+/// them.
 #[derive(Debug, Clone, Copy)]
 pub struct UserBuf<'a> {
     ptr: *mut u8,
@@ -68,11 +69,6 @@ impl<'a> UserBuf<'a> {
     /// An address of `len` bytes the kernel refuses with `EFAULT`.
     pub fn rejected(len: usize) -> UserBuf<'static> {
         UserBuf { ptr: KERNEL_REJECTED_ADDR, len, _borrow: PhantomData }
-    }
-
-    /// Host memory the kernel only reads.
-    pub fn host(s: &'a [u8]) -> Self {
-        UserBuf { ptr: s.as_ptr().cast_mut(), len: s.len(), _borrow: PhantomData }
     }
 
     /// Host memory the kernel may write.

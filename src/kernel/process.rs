@@ -213,6 +213,32 @@ pub fn prlimit(pid: i32, resource: i32, new: Option<&HostRlimit>) -> Result<Host
     Ok(old)
 }
 
+/// `CAP_SYS_RESOURCE`: overriding resource limits (raising a hard limit).
+pub const CAP_SYS_RESOURCE: u32 = 24;
+
+/// Is capability `cap` in the calling thread's effective set (capget(2))?
+/// `false` if it cannot be read.
+pub fn has_capability(cap: u32) -> bool {
+    #[repr(C)]
+    struct Header {
+        version: u32,
+        pid: i32,
+    }
+    #[repr(C)]
+    #[derive(Clone, Copy, Default)]
+    struct Data {
+        effective: u32,
+        permitted: u32,
+        inheritable: u32,
+    }
+    const LINUX_CAPABILITY_VERSION_3: u32 = 0x2008_0522;
+    let mut header = Header { version: LINUX_CAPABILITY_VERSION_3, pid: 0 };
+    let mut data = [Data::default(); 2];
+    // SAFETY: version 3 makes the kernel write two Data structs, which `data` holds.
+    let r = unsafe { libc::syscall(libc::SYS_capget, &mut header, data.as_mut_ptr()) };
+    r == 0 && cap < 64 && data[(cap / 32) as usize].effective & (1 << (cap % 32)) != 0
+}
+
 /// getrusage(2)
 pub fn getrusage(who: i32) -> Result<libc::rusage, Errno> {
     // SAFETY: rusage is made of integers; all-zero is valid.
@@ -330,7 +356,7 @@ mod tests {
     #[test]
     fn short_setgroups_list_is_refused() {
         // Unprivileged: EPERM before the list is looked at; as root: EFAULT.
-        let r = setgroups(2, UserBuf::host(&[0; 4]));
+        let r = setgroups(2, UserBuf::host_mut(&mut [0; 4]));
         assert!(matches!(r, Err(Errno::EPERM) | Err(Errno::EFAULT)), "{r:?}");
     }
 
@@ -342,6 +368,13 @@ mod tests {
         let mut name = [0u8; 16];
         assert_eq!(get_name(UserBuf::host_mut(&mut name)), Ok(()));
         assert!(name.contains(&0));
+    }
+
+    #[test]
+    fn capabilities_are_read() {
+        // Whoever runs the tests, a capability past the last one is never held.
+        assert!(!has_capability(63));
+        let _ = has_capability(CAP_SYS_RESOURCE);
     }
 
     #[test]

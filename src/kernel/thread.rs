@@ -151,7 +151,7 @@ mod tests {
         let mut mask = [0u8; 128];
         let n = sched_getaffinity(0, UserBuf::host_mut(&mut mask)).unwrap();
         assert!(n > 0 && n <= mask.len());
-        assert_eq!(sched_setaffinity(0, UserBuf::host(&mask[..n])), Ok(()));
+        assert_eq!(sched_setaffinity(0, UserBuf::host_mut(&mut mask[..n])), Ok(()));
         assert_eq!(sched_getaffinity(0, UserBuf::host_mut(&mut mask[..1])), Err(Errno::EINVAL));
     }
 

@@ -8,9 +8,27 @@
 //! would drop the guest's file mappings and read its `PROT_NONE` pages.
 //! Shared memories are wasmtime's (it has no hook for them); on 64-bit hosts
 //! they are a static reservation that never moves either.
+//!
+//! wasmtime applies the hook only to memories that instances define, not to
+//! `Memory::new`, so the guest's plain memory comes from instantiating a
+//! one-memory module ([`memory_module`]) in the guest's store.
 
 use crate::kernel::mm;
 use wasmtime::{LinearMemory, MemoryCreator, MemoryType};
+
+/// A module that defines and exports (as `memory`) just a plain memory of
+/// `min` pages, at most `max`: instantiated in the guest's store, its memory
+/// is one of [`Reservations`] (see [`crate::run`]).
+pub fn memory_module(min: u32, max: Option<u32>) -> Vec<u8> {
+    let mut module = wasm_encoder::Module::new();
+    let mut memories = wasm_encoder::MemorySection::new();
+    memories.memory(wasm_encoder::MemoryType { minimum: min.into(), maximum: max.map(u64::from), memory64: false, shared: false, page_size_log2: None });
+    module.section(&memories);
+    let mut exports = wasm_encoder::ExportSection::new();
+    exports.export("memory", wasm_encoder::ExportKind::Memory, 0);
+    module.section(&exports);
+    module.finish()
+}
 
 /// Reservation for a memory with no maximum when wasmtime asks for none
 /// (32-bit hosts): as much as a 32-bit host can spare.

@@ -135,7 +135,8 @@ fn unless_badf(fd: i32, e: Errno) -> Errno {
 /// in before the call or out after it. Requests outside the table are refused with
 /// ENOTTY (EBADF if `fd` is not open), since their argument cannot be translated
 /// safely. TIOCSTI (pushing input into a terminal) is refused with EPERM (EBADF if
-/// `fd` is not open), without asking the host, as on kernels without legacy TIOCSTI.
+/// `fd` is not open), without asking the host (kernels without legacy TIOCSTI
+/// refuse it too).
 pub fn ioctl(cx: &mut Cx<'_, '_>, fd: i32, request: u32, arg: u32) -> SysResult {
     let mem = cx.mem();
     if request == g::TIOCSTI {
@@ -151,7 +152,7 @@ pub fn ioctl(cx: &mut Cx<'_, '_>, fd: i32, request: u32, arg: u32) -> SysResult 
         kfd::IoctlKind::Value => kfd::ioctl(fd, host_req, IoctlArg::Value(arg as i32))?,
         // `n` is never 0, so guest NULL is unreadable.
         kfd::IoctlKind::In(n) => match mem.read_bytes(arg, n) {
-            Ok(data) => kfd::ioctl(fd, host_req, IoctlArg::In(UserBuf::host(&data)))?,
+            Ok(mut data) => kfd::ioctl(fd, host_req, IoctlArg::In(UserBuf::host_mut(&mut data)))?,
             Err(_) => kfd::ioctl(fd, host_req, IoctlArg::In(UserBuf::rejected(n)))?,
         },
         kfd::IoctlKind::Out(n) => {

@@ -54,7 +54,7 @@ fn addr_wanted<'a>(mem: &Mem<'a>, addr: u32, len_ptr: u32) -> Option<AddrOut<'a>
 
 /// Write back the address length the kernel reported.
 fn store_len(mem: &Mem<'_>, len_ptr: u32, out: &AddrOut<'_>) -> Result<(), Errno> {
-    mem.write(len_ptr, &out.len())
+    mem.write(len_ptr, &out.addr_len())
 }
 
 /// socket(domain, type, protocol): SOCK_NONBLOCK/SOCK_CLOEXEC are the same on every host.

@@ -27,7 +27,7 @@ const HOST_EVENTS_MAX: usize = 4096;
 pub fn poll(cx: &mut Cx<'_, '_>, fds: u32, nfds: u64, timeout: i32) -> SysResult {
     let mem = cx.mem();
     let fds = pollfds(&mem, fds, kernel_nfds(nfds))?;
-    // Blocks; nothing is locked here.
+    // Blocks (glibc emulates poll with ppoll where the host has no poll).
     Ok(kpoll::poll(fds, timeout)?.into())
 }
 

@@ -226,8 +226,9 @@ fn guest_memory_limit(space: &AddressSpace, resource: i32, new: Option<HostRlimi
         if n.rlim_cur > n.rlim_max {
             return Err(Errno::EINVAL);
         }
-        // Raising the hard limit takes CAP_SYS_RESOURCE (here: root).
-        if n.rlim_max > old.rlim_max && kernel::process::geteuid() != 0 {
+        // Raising the hard limit takes CAP_SYS_RESOURCE (which root may lack,
+        // in a container).
+        if n.rlim_max > old.rlim_max && !kernel::process::has_capability(kernel::process::CAP_SYS_RESOURCE) {
             return Err(Errno::EPERM);
         }
         space.set_guest_rlimit(as_limit, (n.rlim_cur, n.rlim_max));
@@ -300,13 +301,16 @@ pub fn prctl(cx: &mut Cx<'_, '_>, option: i32, a2: u64, a3: u64, a4: u64, a5: u6
         }
         // wali-run made itself non-dumpable at startup, so that other
         // processes cannot open its memory or trace it; the guest cannot undo
-        // that. 0 (SUID_DUMP_DISABLE) is what the process already is; 1
-        // (SUID_DUMP_USER) succeeds without being applied (PR_GET_DUMPABLE
-        // still reports 0); other values are invalid, as natively.
+        // that. Its dumpable flag is its own view: set (0 or 1, other values
+        // are invalid as natively) and read back, never applied to the host.
         libc::PR_SET_DUMPABLE => match a2 {
-            0 | 1 => Ok(0),
+            0 | 1 => {
+                cx.host().process.dumpable.store(a2 as i32, std::sync::atomic::Ordering::Relaxed);
+                Ok(0)
+            }
             _ => Err(Errno::EINVAL.into()),
         },
+        libc::PR_GET_DUMPABLE => Ok(i64::from(cx.host().process.dumpable.load(std::sync::atomic::Ordering::Relaxed))),
         // An int result stored through the pointer in arg2.
         libc::PR_GET_PDEATHSIG | libc::PR_GET_CHILD_SUBREAPER => {
             let (r, v) = kernel::process::prctl_get_int(option)?;
