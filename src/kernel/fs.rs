@@ -454,7 +454,7 @@ mod tests {
     #[test]
     fn proc_mem_is_recognised_however_it_is_reached() {
         let pid = std::process::id();
-        let tid = unsafe { libc::gettid() };
+        let tid = super::super::process::gettid();
         for path in [
             "/proc/self/mem".to_string(),
             format!("/proc/{pid}/mem"),
