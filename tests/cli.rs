@@ -2,15 +2,11 @@
 //! (unknown imports, other signatures, foreign imports), exit statuses, traps,
 //! argv, the memory rewriting for shared and plain memories, `.cwasm`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn wali_run() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_wali-run"));
-    // Keep the user's cache out of tests.
-    c.env("XDG_CACHE_HOME", std::env::temp_dir().join("wali-run-test-cache"));
-    c
-}
+use common::wali_run;
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 fn module(dir: &Path, name: &str, wat: &str) -> PathBuf {
     let path = dir.join(format!("{name}.wasm"));

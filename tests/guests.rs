@@ -6,6 +6,9 @@
 //! Set `WALI_GUESTS_STRACE=1` to run the wasm side with `--strace` (its stderr is
 //! shown when a test fails).
 
+mod common;
+
+use common::{build_guests, guests_dir};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{Read, Write};
@@ -13,7 +16,6 @@ use std::net::TcpStream;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -22,41 +24,12 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn guests_dir() -> PathBuf {
-    root().join("tests").join("guests")
-}
-
 fn build_dir() -> PathBuf {
     guests_dir().join("build")
 }
 
 fn wali_run() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_wali-run"))
-}
-
-/// Runs build.sh once per test process; every test reports a build failure.
-fn build() {
-    static BUILD: OnceLock<Result<(), String>> = OnceLock::new();
-    let res = BUILD.get_or_init(|| {
-        let out = Command::new("bash")
-            .arg(guests_dir().join("build.sh"))
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|e| format!("cannot run tests/guests/build.sh: {e}"))?;
-        if out.status.success() {
-            Ok(())
-        } else {
-            Err(format!(
-                "tests/guests/build.sh failed ({}):\n{}{}",
-                out.status,
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ))
-        }
-    });
-    if let Err(e) = res {
-        panic!("{e}");
-    }
 }
 
 struct Run {
@@ -248,7 +221,7 @@ fn fresh_dir_arg(tmp: &tempfile::TempDir) -> String {
 }
 
 fn differential(name: &str, wasm_name: &str, needs_dir: bool) {
-    build();
+    build_guests();
     let tmp = tempfile::Builder::new().prefix("wali-guest-").tempdir().unwrap();
     let arg = fresh_dir_arg(&tmp);
     let args: Vec<&str> = if needs_dir { vec![arg.as_str()] } else { vec![] };
@@ -315,7 +288,7 @@ fn thread_churn() {
 /// Process exit from a secondary thread while the others are blocked (futex,
 /// read on a pipe): the process must end at once with the exiting thread's status.
 fn exit_from_thread(args: &[&str], want: i32) {
-    build();
+    build_guests();
     let native = run(native_cmd("exit_group_thread", args));
     let wasm = run(wasm_cmd("exit_group_thread", &[], args));
     if native.status.and_then(|s| s.code()) != Some(want) || native.stdout.contains("[MISMATCH") {
@@ -355,7 +328,7 @@ fn exit_group_thread_main_exit() {
 /// exnref encoding (a tag, try_table, throw), not the legacy try/catch.
 #[test]
 fn sjlj() {
-    build();
+    build_guests();
     let bytes = std::fs::read(build_dir().join("sjlj.wasm")).unwrap();
     let (mut tags, mut try_tables, mut throws, mut legacy) = (0, 0, 0, Vec::new());
     for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
@@ -393,7 +366,7 @@ const GUEST_ARGS: &[&str] = &["one", "two words", "", "--env", "X=y", "-v", "ün
 /// `--env` plus `--env-file` must give the guest exactly the variables the native run sees.
 #[test]
 fn args_env() {
-    build();
+    build_guests();
     let tmp = tempfile::tempdir().unwrap();
     let envfile = tmp.path().join("guest.env");
     std::fs::write(&envfile, "ALPHA=1\nBETA=two words\nEMPTY=\nWITH_EQ=a=b\n").unwrap();
@@ -416,7 +389,7 @@ fn args_env() {
 /// Without any env option the guest environment is empty (no env file).
 #[test]
 fn args_no_env() {
-    build();
+    build_guests();
     let mut n = native_cmd("args", &["a", "b"]);
     n.env_clear();
     let native = run(n);
@@ -429,7 +402,7 @@ fn args_no_env() {
 /// `--inherit-env` forwards the host environment.
 #[test]
 fn args_inherit_env() {
-    build();
+    build_guests();
     let mut n = native_cmd("args", &[]);
     n.env_clear().env("WALI_INHERIT_A", "1").env("WALI_INHERIT_B", "x y");
     let native = run(n);
@@ -443,7 +416,7 @@ fn args_inherit_env() {
 /// Unimplemented syscall imports link and return -ENOSYS (wasm only).
 #[test]
 fn enosys() {
-    build();
+    build_guests();
     let wasm = run(wasm_cmd("enosys", &[], &[]));
     let expected = "start\nENOSYS\nio_setup: ENOSYS\nnot_a_real_syscall: ENOSYS\ngetpid still works: 1\nstill running\n";
     if wasm.status.map(|s| s.code()) != Some(Some(0)) || wasm.stdout != expected {
@@ -534,7 +507,7 @@ fn e2e_side(label: &str, mut cmd: Command, dir: &Path) -> Run {
 
 #[test]
 fn e2e() {
-    build();
+    build_guests();
     let tmp = tempfile::Builder::new().prefix("wali-e2e-").tempdir().unwrap();
     let dir = tmp.path().canonicalize().unwrap().join("app");
 
@@ -717,7 +690,7 @@ fn spec_dir() -> Option<PathBuf> {
 
 #[test]
 fn imports_match_spec() {
-    build();
+    build_guests();
     let Some(spec) = spec_dir() else {
         eprintln!("imports_match_spec: shared/wali-spec not found (set WALI_SPEC_DIR); skipped");
         return;

@@ -7,46 +7,15 @@
 //! Wasm only: native Linux gives other results on purpose. The last two tests
 //! use small WAT modules.
 
-use std::io::Read;
+mod common;
+
+use common::{build_guests, exit_code, guests_dir, run_in_group, wali_run};
 use std::os::unix::fs::PermissionsExt;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 const TIMEOUT: Duration = Duration::from_secs(60);
-
-fn guests_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("guests")
-}
-
-/// Runs tests/guests/build.sh once per test process.
-fn build() {
-    static BUILD: OnceLock<Result<(), String>> = OnceLock::new();
-    let res = BUILD.get_or_init(|| {
-        let out = Command::new("bash")
-            .arg(guests_dir().join("build.sh"))
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|e| format!("cannot run tests/guests/build.sh: {e}"))?;
-        if out.status.success() {
-            Ok(())
-        } else {
-            Err(format!("tests/guests/build.sh failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr)))
-        }
-    });
-    if let Err(e) = res {
-        panic!("{e}");
-    }
-}
-
-/// wali-run with the cache kept out of the user's (a test may set its own).
-fn wali_run() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_wali-run"));
-    c.env("XDG_CACHE_HOME", std::env::temp_dir().join("wali-run-test-cache"));
-    c
-}
 
 struct Out {
     /// Exit code, or 128 + signal.
@@ -68,46 +37,17 @@ impl Out {
 
 /// Runs `cmd` in its own process group with a deadline; the group (forked
 /// children, a native program they ran) is killed at the end.
-fn run(mut cmd: Command) -> Out {
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
-    let mut child = cmd.spawn().unwrap_or_else(|e| panic!("cannot spawn {cmd:?}: {e}"));
-    let pgid = child.id() as i32;
-    let (mut so, mut se) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
-    let t_out = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = so.read_to_end(&mut v);
-        v
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = se.read_to_end(&mut v);
-        v
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(st) = child.try_wait().unwrap() {
-            break Some(st);
-        }
-        if start.elapsed() > TIMEOUT {
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(10));
+fn run(cmd: Command) -> Out {
+    let o = run_in_group(cmd, TIMEOUT);
+    let Some(status) = o.status else {
+        panic!("timed out after {TIMEOUT:?}\n--- stdout ---\n{}--- stderr ---\n{}", o.stdout, o.stderr);
     };
-    // SAFETY: kills the test's own process group.
-    unsafe { libc::kill(-pgid, libc::SIGKILL) };
-    let _ = child.wait();
-    let stdout = String::from_utf8_lossy(&t_out.join().unwrap()).into_owned();
-    let stderr = String::from_utf8_lossy(&t_err.join().unwrap()).into_owned();
-    let Some(status) = status else {
-        panic!("timed out after {TIMEOUT:?}\n--- stdout ---\n{stdout}--- stderr ---\n{stderr}");
-    };
-    let status = status.code().unwrap_or_else(|| 128 + status.signal().unwrap_or(0));
-    Out { status, stdout, stderr }
+    Out { status: exit_code(status), stdout: o.stdout, stderr: o.stderr }
 }
 
 /// `wali-run [opts] build/isolation.wasm args...`
 fn guest(opts: &[&str], args: &[&str]) -> Out {
-    build();
+    build_guests();
     let mut c = wali_run();
     c.args(opts).arg(guests_dir().join("build").join("isolation.wasm")).args(args);
     run(c)

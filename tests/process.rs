@@ -1,19 +1,13 @@
 //! End-to-end tests of fork, execve, wait4 and waitid with small WAT guests,
 //! and of `wali-run register --dry-run`.
 
-use std::io::Read;
-use std::os::unix::fs::PermissionsExt;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
-fn wali_run() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_wali-run"));
-    // Keep the user's cache out of tests.
-    c.env("XDG_CACHE_HOME", std::env::temp_dir().join("wali-run-test-cache"));
-    c
-}
+use common::{exit_code, run_in_group, wali_run};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
 
 struct Out {
     status: i32,
@@ -23,42 +17,12 @@ struct Out {
 
 /// Run `cmd` in its own process group, killing the group after 30 s (a guest
 /// waiting for a child that does not exist would otherwise hang the test).
-fn run(mut cmd: Command) -> Out {
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
-    let mut child = cmd.spawn().expect("spawn wali-run");
-    let pgid = child.id() as i32;
-    let mut so = child.stdout.take().unwrap();
-    let mut se = child.stderr.take().unwrap();
-    let t_out = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = so.read_to_string(&mut s);
-        s
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = se.read_to_string(&mut s);
-        s
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(st) = child.try_wait().unwrap() {
-            break st;
-        }
-        if start.elapsed() > Duration::from_secs(30) {
-            // SAFETY: kills the test's own process group.
-            unsafe { libc::kill(-pgid, libc::SIGKILL) };
-            let _ = child.wait();
-            panic!("timed out; stderr: {}", t_err.join().unwrap());
-        }
-        std::thread::sleep(Duration::from_millis(10));
+fn run(cmd: Command) -> Out {
+    let o = run_in_group(cmd, Duration::from_secs(30));
+    let Some(status) = o.status else {
+        panic!("timed out; stderr: {}", o.stderr);
     };
-    // Descendants may still hold the pipes: end them too.
-    // SAFETY: as above.
-    unsafe { libc::kill(-pgid, libc::SIGKILL) };
-    let stdout = t_out.join().unwrap();
-    let stderr = t_err.join().unwrap();
-    let status = status.code().unwrap_or_else(|| 128 + status.signal().unwrap_or(0));
-    Out { status, stdout, stderr }
+    Out { status: exit_code(status), stdout: o.stdout, stderr: o.stderr }
 }
 
 const IMPORTS: &str = r#"

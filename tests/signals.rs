@@ -6,10 +6,13 @@
 //! Each guest exits 0 when its own checks pass, or with the number of the
 //! first check that failed.
 
+mod common;
+
+use common::wali_run;
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 const SIGUSR1: i32 = 10;
@@ -61,12 +64,6 @@ const PRELUDE: &str = r#"
   (func $spin (block $done (loop $again (br_if $done (i32.load (i32.const 0x100))) (br $again))))
   (func $self (result i32) (i32.wrap_i64 (call $getpid)))
 "#;
-
-fn wali_run() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_wali-run"));
-    c.env("XDG_CACHE_HOME", std::env::temp_dir().join("wali-run-test-cache"));
-    c
-}
 
 /// Write a guest made of the prelude and `start` (the body of `_start`).
 fn guest(dir: &Path, name: &str, start: &str) -> PathBuf {
