@@ -20,6 +20,7 @@ errnos!(
 
 impl Errno {
     /// The calling thread's current host errno.
+    #[inline]
     pub fn last() -> Errno {
         Errno(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO))
     }
