@@ -4,6 +4,7 @@ use super::{Errno, In, Out, UserBuf, cvt, cvt_fd, cvt_long, cvt_unit};
 use wali_abi::convert;
 
 /// close(2)
+#[inline]
 pub fn close(fd: i32) -> Result<(), Errno> {
     // SAFETY: closing a descriptor number affects no Rust-owned memory; callers
     // never close descriptors the runtime owns (the guest's are its own).

@@ -179,26 +179,31 @@ impl<T> Out<'_, T> {
 }
 
 /// `-1` + errno → `Err`.
+#[inline]
 pub(crate) fn cvt<T: Copy + Into<i64>>(r: T) -> Result<T, Errno> {
     if r.into() == -1 { Err(Errno::last()) } else { Ok(r) }
 }
 
 /// The result of `libc::syscall` (a `c_long`) as an `i64`.
+#[inline]
 pub(crate) fn cvt_long(r: libc::c_long) -> Result<i64, Errno> {
     if r == -1 { Err(Errno::last()) } else { Ok(r as i64) }
 }
 
 /// A `ssize_t` result as a byte count.
+#[inline]
 pub(crate) fn cvt_size(r: libc::ssize_t) -> Result<usize, Errno> {
     if r < 0 { Err(Errno::last()) } else { Ok(r as usize) }
 }
 
 /// A returned descriptor.
+#[inline]
 pub(crate) fn cvt_fd(r: libc::c_int) -> Result<i32, Errno> {
     if r < 0 { Err(Errno::last()) } else { Ok(r) }
 }
 
 /// A plain `0`/`-1` result.
+#[inline]
 pub(crate) fn cvt_unit(r: libc::c_int) -> Result<(), Errno> {
     if r == -1 { Err(Errno::last()) } else { Ok(()) }
 }

@@ -5,6 +5,7 @@ use std::ffi::CStr;
 use wali_abi::convert::HostRlimit;
 
 /// getpid(2)
+#[inline]
 pub fn getpid() -> i32 {
     // SAFETY: no arguments, cannot fail.
     unsafe { libc::getpid() }
