@@ -123,11 +123,6 @@ impl<'a> Mem<'a> {
         if ptr == 0 { Ok(UserBuf::NULL) } else { self.buf(ptr, len, access) }
     }
 
-    /// Can the runtime `access` `[ptr, ptr+len)`?
-    pub fn accessible(&self, ptr: u32, len: usize, access: Access) -> bool {
-        len == 0 || self.check(&self.space.read(), ptr, len, access).is_ok()
-    }
-
     /// The buffer for the kernel to use guest `[ptr, ptr+len)` in place
     /// (`access` is the kernel's): [`UserBuf::rejected`] when the guest cannot
     /// access it (so also for NULL with `len > 0`), and the kernel fails with
@@ -183,7 +178,7 @@ impl<'a> Mem<'a> {
         if dst.is_empty() {
             return Ok(());
         }
-        if st.touches_file(ptr as u64, ptr as u64 + dst.len() as u64) {
+        if st.is_file(ptr as u64, ptr as u64 + dst.len() as u64) {
             return match crate::kernel::mm::read_self(p as usize, dst) {
                 Ok(n) if n == dst.len() => Ok(()),
                 _ => Err(Errno::EFAULT),
@@ -202,7 +197,7 @@ impl<'a> Mem<'a> {
         if src.is_empty() {
             return Ok(());
         }
-        if st.touches_file(ptr as u64, ptr as u64 + src.len() as u64) {
+        if st.is_file(ptr as u64, ptr as u64 + src.len() as u64) {
             // SAFETY: guest memory, never aliased by a Rust reference.
             return match unsafe { crate::kernel::mm::write_self(p as usize, src) } {
                 Ok(n) if n == src.len() => Ok(()),
@@ -261,12 +256,6 @@ impl<'a> Mem<'a> {
         self.write_from(ptr, data)
     }
 
-    /// Copy `len` bytes inside guest memory.
-    pub fn copy_within(&self, from: u32, to: u32, len: usize) -> Result<(), Errno> {
-        let data = self.read_bytes(from, len)?;
-        self.write_from(to, &data)
-    }
-
     /// A NUL-terminated guest string, copied out (at most `max` bytes before the NUL).
     pub fn cstring_max(&self, ptr: u32, max: usize) -> Result<CString, Errno> {
         let start = ptr as u64;
@@ -280,7 +269,7 @@ impl<'a> Mem<'a> {
         let readable = (st.accessible_until(start, start + avail as u64, false) - start) as usize;
         let mut bytes = Vec::new();
         let mut chunk = [0u8; 256];
-        let file = st.touches_file(start, start + readable as u64);
+        let file = st.is_file(start, start + readable as u64);
         let mut off = 0;
         while off < readable {
             let n = chunk.len().min(readable - off);

@@ -499,14 +499,10 @@ impl State {
         split_out(&mut self.used, start, end);
     }
 
-    fn is_file(&self, start: u64, end: u64) -> bool {
-        self.used.range(..end).any(|(s, (e, f))| *s < end && *e > start && *f)
-    }
-
     /// Does `[start, end)` touch a file-backed mapping (whose pages fault
     /// with SIGBUS past the end of the file)?
-    pub(crate) fn touches_file(&self, start: u64, end: u64) -> bool {
-        self.is_file(start, end)
+    pub(crate) fn is_file(&self, start: u64, end: u64) -> bool {
+        self.used.range(..end).any(|(s, (e, f))| *s < end && *e > start && *f)
     }
 
     /// Record the guest's protection of `[start, end)`.
