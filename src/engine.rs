@@ -15,17 +15,37 @@ pub struct EngineOptions {
     pub cache: bool,
     /// Cache directory (defaults to `$XDG_CACHE_HOME/wali-run` or `~/.cache/wali-run`).
     pub cache_dir: Option<PathBuf>,
+    /// Compile for this target instead of the host (`pulley32`, `pulley64`,
+    /// `aarch64`, ...): code for another host is only written out
+    /// (`wali-run compile`), `pulley64` runs here under the interpreter.
+    pub target: Option<String>,
 }
 
 impl Default for EngineOptions {
     fn default() -> Self {
-        EngineOptions { cache: true, cache_dir: None }
+        EngineOptions { cache: true, cache_dir: None, target: None }
     }
 }
 
-/// The lowerings this host needs (more come with hosts whose engine lacks features).
-pub fn host_lowerings() -> &'static [Lowering] {
-    &[Lowering::ImportMemories, Lowering::ExportTable0]
+/// Environment variable naming the engine's target (see [`EngineOptions::target`]);
+/// execve passes wali-run's environment on, so a guest's children use it too.
+pub const TARGET_ENV: &str = "WALI_RUN_TARGET";
+
+/// The lowerings modules need for `engine`.
+pub fn lowerings(engine: &Engine) -> &'static [Lowering] {
+    if engine.is_pulley() {
+        &[Lowering::ImportMemories, Lowering::ExportTable0, Lowering::FlushStdio, Lowering::Pulley]
+    } else {
+        &[Lowering::ImportMemories, Lowering::ExportTable0, Lowering::FlushStdio]
+    }
+}
+
+/// Whether code for `target` (None: this host) is 32-bit.
+fn target_is_32bit(target: Option<&str>) -> bool {
+    match target {
+        None => cfg!(target_pointer_width = "32"),
+        Some(t) => t == "pulley32" || t == "pulley32be" || t.starts_with("arm") || t.starts_with("i686") || t.starts_with("riscv32"),
+    }
 }
 
 fn default_cache_dir() -> Option<PathBuf> {
@@ -105,16 +125,23 @@ pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<DiskCach
     // Before wasmtime installs its trap handlers, so it passes these signals on.
     crate::signals::install_reserved_fallbacks();
     let mut config = Config::new();
+    if let Some(t) = &opts.target {
+        config.target(t).with_context(|| format!("unknown target `{t}`"))?;
+    }
+    let pulley = match &opts.target {
+        Some(t) => t.starts_with("pulley"),
+        None => cfg!(target_arch = "arm"),
+    };
     config.wasm_exceptions(true);
     // Guests run on the main thread (whose stack limit this raises) and on
     // threads of GUEST_THREAD_STACK.
     // (No async stacks are used; wasmtime only insists the bound is consistent.)
     let wasm_stack = raise_stack_limit();
     config.async_stack_size(wasm_stack + HOST_STACK_MARGIN).max_wasm_stack(wasm_stack);
-    if cfg!(target_arch = "arm") {
-        // wasmtime runs 32-bit ARM through Pulley, which has neither threads nor
-        // shared memories: plain (non-shared) WALI modules run; the lowering of
-        // shared-memory modules for this host belongs in the rewriting pass.
+    if pulley {
+        // wasmtime's interpreter (the only engine on 32-bit ARM) has neither
+        // threads nor shared memories: the rewriting pass lowers them
+        // (src/rewrite/pulley.rs).
         config.wasm_threads(false).shared_memory(false);
     } else {
         config.wasm_threads(true).shared_memory(true);
@@ -125,7 +152,7 @@ pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<DiskCach
     // Plain linear memories live in a reservation of the runtime's that never
     // moves (src/memory/linear.rs), on every host.
     config.with_host_memory(std::sync::Arc::new(crate::memory::linear::Reservations));
-    if cfg!(target_pointer_width = "32") {
+    if target_is_32bit(opts.target.as_deref()) {
         // A 32-bit host cannot reserve 4 GiB per memory: bounds-check instead.
         config.memory_reservation(0).memory_guard_size(0);
     }
@@ -261,12 +288,12 @@ pub fn compile<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     result
 }
 
-/// Rewrite a `.wasm` module's bytes for this host, with a clear error for
+/// Rewrite a `.wasm` module's bytes for `engine`, with a clear error for
 /// anything that is not a core Wasm module.
-pub fn prepare(bytes: &[u8], what: &Path) -> Result<Vec<u8>> {
+pub fn prepare(engine: &Engine, bytes: &[u8], what: &Path) -> Result<Vec<u8>> {
     if what.extension().is_some_and(|e| e == "wat") && !bytes.starts_with(WASM_MAGIC) {
         let wasm = wat::parse_bytes(bytes).map_err(|e| wasmtime::format_err!("{}: {e}", what.display()))?;
-        return prepare(&wasm, what);
+        return prepare(engine, &wasm, what);
     }
     if bytes.len() < 8 || &bytes[..4] != WASM_MAGIC {
         bail!("{}: not a WebAssembly module (no \\0asm header)", what.display());
@@ -274,7 +301,7 @@ pub fn prepare(bytes: &[u8], what: &Path) -> Result<Vec<u8>> {
     if bytes[4..8] != [1, 0, 0, 0] {
         bail!("{}: a WebAssembly component or unknown binary version; wali-run runs core modules", what.display());
     }
-    let r = rewrite::rewrite(bytes, host_lowerings()).with_context(|| format!("{}: malformed WebAssembly module", what.display()))?;
+    let r = rewrite::rewrite(bytes, lowerings(engine)).with_context(|| format!("{}: malformed WebAssembly module", what.display()))?;
     Ok(r.wasm)
 }
 
@@ -306,7 +333,7 @@ pub fn load_with(engine: &Engine, cache: Option<&DiskCache>, path: &Path, precom
         }
         Some(Precompiled::Component) => bail!("{}: a precompiled component; wali-run runs core modules", path.display()),
         None => {
-            let wasm = prepare(&bytes, path)?;
+            let wasm = prepare(engine, &bytes, path)?;
             match cache {
                 Some(c) => c.module(engine, &wasm),
                 None => compile(|| Module::new(engine, &wasm)),
@@ -319,7 +346,7 @@ pub fn load_with(engine: &Engine, cache: Option<&DiskCache>, path: &Path, precom
 /// `wali-run compile`: rewrite and compile ahead of time into a `.cwasm`.
 pub fn compile_to_file(engine: &Engine, input: &Path, output: &Path) -> Result<()> {
     let bytes = std::fs::read(input).with_context(|| format!("cannot read {}", input.display()))?;
-    let wasm = prepare(&bytes, input)?;
+    let wasm = prepare(engine, &bytes, input)?;
     let code = compile(|| engine.precompile_module(&wasm)).with_context(|| format!("{}: cannot compile module", input.display()))?;
     std::fs::write(output, code).with_context(|| format!("cannot write {}", output.display()))
 }
@@ -334,7 +361,7 @@ mod tests {
         let wasm_path = dir.path().join("m.wasm");
         let wasm = wat::parse_str(r#"(module (memory (export "memory") 1 2 shared) (func (export "_start")))"#).unwrap();
         std::fs::write(&wasm_path, wasm).unwrap();
-        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")) };
+        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")), target: None };
         let (e1, c1) = engine_and_cache(&opts).unwrap();
         let c1 = c1.expect("cache enabled");
         load_cached(&e1, Some(&c1), &wasm_path).unwrap();
@@ -352,7 +379,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let wasm_path = dir.path().join("m.wasm");
         std::fs::write(&wasm_path, wat::parse_str(r#"(module (func (export "_start")))"#).unwrap()).unwrap();
-        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")) };
+        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")), target: None };
         let (e, c) = engine_and_cache(&opts).unwrap();
         let c = c.unwrap();
         load_cached(&e, Some(&c), &wasm_path).unwrap();

@@ -43,6 +43,8 @@ pub struct Process {
     /// The guest's view of its dumpable flag (`PR_SET_DUMPABLE`); the host
     /// process itself always stays non-dumpable.
     pub dumpable: AtomicI32,
+    /// The guest's stdio was flushed by the runtime (`__proc_exit`).
+    pub stdio_flushed: AtomicBool,
 }
 
 impl Process {
@@ -63,6 +65,7 @@ impl Process {
             thread_ended: Condvar::new(),
             last_thread_status: AtomicI32::new(0),
             dumpable: AtomicI32::new(1),
+            stdio_flushed: AtomicBool::new(false),
         }
     }
 
@@ -87,11 +90,13 @@ pub struct Host {
     pub module: Option<Module>,
     /// Table 0 of this instance (thread start functions, signal handlers).
     pub table: Option<Table>,
+    /// The `threaded` flag of the Pulley lowering, when the module has it.
+    pub threaded: Option<wasmtime::Global>,
 }
 
 impl Host {
     pub fn new(process: std::sync::Arc<Process>, memory: GuestMemory, module: Option<Module>) -> Self {
-        Host { process, memory, module, table: None }
+        Host { process, memory, module, table: None, threaded: None }
     }
 }
 
@@ -104,6 +109,19 @@ impl Host {
     /// A view of guest memory, valid while `store` is borrowed.
     pub fn mem<'a>(&'a self, store: impl Into<StoreContext<'a, Host>>) -> Mem<'a> {
         self.memory.view(&self.process.space, store)
+    }
+}
+
+/// Catch the store's memory up with growth by other guest threads (engines
+/// without shared memories, where each thread's store has its own view of
+/// one memory). Host calls do this first, so a guest thread sees memory
+/// another grew once it synchronised with it (atomics are host calls there).
+#[inline]
+pub fn sync_memory(store: &mut impl wasmtime::AsContextMut<Data = Host>) {
+    let lag = store.as_context().data().memory.lag(&*store);
+    if let Some((m, pages)) = lag {
+        // Only catches up with pages that are accessible already.
+        let _ = m.grow(&mut *store, pages);
     }
 }
 

@@ -29,13 +29,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Compile a module ahead of time into a .cwasm file for this host.
+    /// Compile a module ahead of time into a .cwasm file, for this host or
+    /// for another one (`--target pulley32` for 32-bit ARM devices).
     Compile {
         /// The .wasm module.
         file: PathBuf,
         /// Output file (default: the input with extension .cwasm).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Target triple or Pulley target: pulley32 (32-bit ARM hosts),
+        /// pulley64, aarch64, x86_64 (default: this host, or $WALI_RUN_TARGET).
+        #[arg(long, value_name = "TARGET")]
+        target: Option<String>,
     },
     /// Register wali-run with binfmt_misc as the interpreter of WebAssembly
     /// modules, so that executable .wasm files run directly (needs root and
@@ -160,9 +165,16 @@ fn real_main(cli: Cli) -> Result<i32> {
     // Under --no-native-exec nothing a guest could have written runs as native
     // code: a cache entry is native code, and the cache directory is writable
     // by every guest of the user.
-    let opts = engine::EngineOptions { cache: !cli.run.no_cache && !cli.run.no_native_exec, ..Default::default() };
+    let mut opts = engine::EngineOptions {
+        cache: !cli.run.no_cache && !cli.run.no_native_exec,
+        target: std::env::var(engine::TARGET_ENV).ok().filter(|t| !t.is_empty()),
+        ..Default::default()
+    };
     match cli.command {
-        Some(Command::Compile { file, output }) => {
+        Some(Command::Compile { file, output, target }) => {
+            if target.is_some() {
+                opts.target = target;
+            }
             let engine = engine::engine(&opts)?;
             let output = output.unwrap_or_else(|| file.with_extension("cwasm"));
             engine::compile_to_file(&engine, &file, &output)?;

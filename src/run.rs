@@ -1,7 +1,7 @@
 //! Instantiating and running a guest, and turning the outcome into an exit status.
 
 use crate::host::{GuestMemory, Host, Process};
-use crate::rewrite::MEMORY_MODULE;
+use crate::rewrite::{RUNTIME_MODULE, is_lowered_shared};
 use crate::sys::{self, GuestExit, ThreadExit};
 use wasmtime::error::Context;
 use wasmtime::Result;
@@ -29,8 +29,8 @@ pub mod status {
     pub const ABRT: i32 = 128 + 6;
 }
 
-/// What the guest's memory import needs.
-fn create_memory(engine: &Engine, store: &mut Store<Host>, ty: &MemoryType, limits: &Limits) -> Result<GuestMemory> {
+/// What the guest's memory import `name` needs.
+fn create_memory(engine: &Engine, store: &mut Store<Host>, name: &str, ty: &MemoryType, limits: &Limits) -> Result<GuestMemory> {
     let page = 65536u64;
     let cap = limits.max_memory.map(|b| (b / page).max(ty.minimum()));
     let max = match (ty.maximum(), cap) {
@@ -43,17 +43,42 @@ fn create_memory(engine: &Engine, store: &mut Store<Host>, ty: &MemoryType, limi
         let m = SharedMemory::new(engine, MemoryType::shared(ty.minimum() as u32, max as u32))
             .context("cannot create the guest's shared memory (try a smaller --max-memory)")?;
         Ok(GuestMemory::Shared(m))
+    } else if is_lowered_shared(name) {
+        // A shared memory on an engine without them: each thread's store gets
+        // a view of this one ([`alias_memory`]).
+        let (m, backing) = crate::memory::linear::create_with(None, || plain_memory(engine, store, ty.minimum(), max));
+        Ok(GuestMemory::Aliased(m?, backing.context("the guest's memory has no reservation")?))
     } else {
-        // Defined by an instance, so that it is one of the engine's host
-        // memories (a reservation that never moves, src/memory/linear.rs).
-        let wasm = crate::memory::linear::memory_module(ty.minimum() as u32, max.map(|m| m as u32));
-        let module = crate::engine::compile(|| Module::new(engine, &wasm)).context("compiling the guest's memory")?;
-        let m = Instance::new(&mut *store, &module, &[])
-            .ok()
-            .and_then(|i| i.get_memory(&mut *store, "memory"))
-            .context("cannot create the guest's memory")?;
-        Ok(GuestMemory::Local(m))
+        Ok(GuestMemory::Local(plain_memory(engine, store, ty.minimum(), max)?))
     }
+}
+
+/// A plain memory defined by an instance in `store`, so that it is one of the
+/// engine's host memories (a reservation that never moves, src/memory/linear.rs).
+fn plain_memory(engine: &Engine, store: &mut Store<Host>, min: u64, max: Option<u64>) -> Result<wasmtime::Memory> {
+    let wasm = crate::memory::linear::memory_module(min as u32, max.map(|m| m as u32));
+    let module = precompiled_memory_module(engine, &wasm)?;
+    Instance::new(&mut *store, &module, &[])
+        .ok()
+        .and_then(|i| i.get_memory(&mut *store, "memory"))
+        .context("cannot create the guest's memory")
+}
+
+/// The memory module, compiled once per engine and shape.
+fn precompiled_memory_module(engine: &Engine, wasm: &[u8]) -> Result<Module> {
+    crate::engine::compile(|| Module::new(engine, wasm)).context("compiling the guest's memory")
+}
+
+/// For a new guest thread's `store`: its view of the memory `of` shares
+/// (the same memory type as `module`'s import).
+pub fn alias_memory(engine: &Engine, store: &mut Store<Host>, module: &Module, of: &GuestMemory) -> Result<GuestMemory> {
+    let GuestMemory::Aliased(_, backing) = of else { return Ok(of.clone()) };
+    let ty = module
+        .imports()
+        .find_map(|i| if i.module() == RUNTIME_MODULE { i.ty().memory().cloned() } else { None })
+        .context("module has no memory import")?;
+    let (m, _) = crate::memory::linear::create_with(Some(backing), || plain_memory(engine, store, ty.minimum(), ty.maximum()));
+    Ok(GuestMemory::Aliased(m?, backing.clone()))
 }
 
 /// Create the guest's memory and instance (running its start function).
@@ -62,12 +87,12 @@ pub fn instantiate(engine: &Engine, module: &Module, process: Process, limits: &
     let mut store = new_store(engine, Host::new(process.clone(), GuestMemory::None, Some(module.clone())));
 
     let mut memory = None;
-    for import in module.imports().filter(|i| i.module() == MEMORY_MODULE) {
-        let ty = import.ty().memory().cloned().context("rewritten memory import is not a memory")?;
+    for import in module.imports().filter(|i| i.module() == RUNTIME_MODULE) {
+        let Some(ty) = import.ty().memory().cloned() else { continue };
         if memory.is_some() {
             wasmtime::bail!("modules with more than one memory are not supported");
         }
-        let m = create_memory(engine, &mut store, &ty, limits)?;
+        let m = create_memory(engine, &mut store, import.name(), &ty, limits)?;
         process.space.init(ty.minimum() * 65536);
         memory = Some(m);
     }
@@ -89,7 +114,7 @@ pub fn new_store(engine: &Engine, host: Host) -> Store<Host> {
 pub fn instantiate_in(store: &mut Store<Host>, module: &Module) -> Result<Instance> {
     let ext: Option<Extern> = match store.data().memory.clone() {
         GuestMemory::Shared(s) => Some(s.into()),
-        GuestMemory::Local(l) => Some(l.into()),
+        GuestMemory::Local(l) | GuestMemory::Aliased(l, _) => Some(l.into()),
         GuestMemory::None => None,
     };
     let externs = sys::imports_for(store, module, |_| ext.clone())?;

@@ -221,6 +221,12 @@ fn fresh_dir_arg(tmp: &tempfile::TempDir) -> String {
 }
 
 fn differential(name: &str, wasm_name: &str, needs_dir: bool) {
+    differential_on(name, wasm_name, needs_dir, None);
+}
+
+/// [`differential`], with wali-run's engine compiling for `target`
+/// (`pulley64`: the interpreter and the lowering 32-bit ARM hosts use).
+fn differential_on(name: &str, wasm_name: &str, needs_dir: bool, target: Option<&str>) {
     build_guests();
     let tmp = tempfile::Builder::new().prefix("wali-guest-").tempdir().unwrap();
     let arg = fresh_dir_arg(&tmp);
@@ -229,7 +235,11 @@ fn differential(name: &str, wasm_name: &str, needs_dir: bool) {
     let native = run(native_cmd(name, &args));
     assert_native_ok(name, &native);
     let _ = std::fs::remove_dir_all(&arg);
-    let wasm = run(wasm_cmd(wasm_name, &[], &args));
+    let mut cmd = wasm_cmd(wasm_name, &[], &args);
+    if let Some(t) = target {
+        cmd.env("WALI_RUN_TARGET", t);
+    }
+    let wasm = run(cmd);
     if needs_dir && Path::new(&arg).exists() {
         let _ = std::fs::remove_dir_all(&arg);
     }
@@ -277,6 +287,41 @@ fn proc() {
 #[test]
 fn threads() {
     differential("threads", "threads", false);
+}
+
+/// Atomics of every width and kind before and after the first thread, under
+/// contention, wait/notify, memory grown by another thread.
+#[test]
+fn atomics() {
+    differential("atomics", "atomics", false);
+}
+
+/// The same guests on wasmtime's interpreter, as on 32-bit ARM hosts: shared
+/// memory and atomics lowered by the rewriting pass (src/rewrite/pulley.rs),
+/// one memory shared by every thread's instance.
+#[test]
+fn atomics_pulley() {
+    differential_on("atomics", "atomics", false, Some("pulley64"));
+}
+
+#[test]
+fn threads_pulley() {
+    differential_on("threads", "threads", false, Some("pulley64"));
+}
+
+#[test]
+fn mm_pulley() {
+    differential_on("mm", "mm", true, Some("pulley64"));
+}
+
+#[test]
+fn mm_noshared_pulley() {
+    differential_on("mm", "mm_noshared", true, Some("pulley64"));
+}
+
+#[test]
+fn proc_pulley() {
+    differential_on("proc", "proc", false, Some("pulley64"));
 }
 
 /// 1,000 thread create/join cycles; one thread left and VmRSS bounded at the end.

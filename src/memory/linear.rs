@@ -14,6 +14,7 @@
 //! one-memory module ([`memory_module`]) in the guest's store.
 
 use crate::kernel::mm;
+use std::sync::{Arc, Mutex};
 use wasmtime::{LinearMemory, MemoryCreator, MemoryType};
 
 /// A module that defines and exports (as `memory`) just a plain memory of
@@ -38,9 +39,29 @@ const DEFAULT_RESERVATION_32: usize = 1 << 30;
 #[derive(Debug, Default)]
 pub struct Reservations;
 
+thread_local! {
+    /// A backing the next memory created on this thread is to alias.
+    static ALIAS: std::cell::RefCell<Option<Arc<Backing>>> = const { std::cell::RefCell::new(None) };
+    /// The backing of the last memory created on this thread.
+    static CREATED: std::cell::RefCell<Option<Arc<Backing>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Run `create` (which instantiates a [`memory_module`]) and return what it
+/// returned with the backing of the memory it created. With `alias`, the
+/// memory created is a view of that backing instead of a new one: how every
+/// guest thread's store gets the same linear memory on hosts whose engine has
+/// no shared memories (Pulley).
+pub fn create_with<R>(alias: Option<&Arc<Backing>>, create: impl FnOnce() -> R) -> (R, Option<Arc<Backing>>) {
+    ALIAS.with(|a| *a.borrow_mut() = alias.cloned());
+    CREATED.with(|c| *c.borrow_mut() = None);
+    let r = create();
+    ALIAS.with(|a| *a.borrow_mut() = None);
+    (r, CREATED.with(|c| c.borrow_mut().take()))
+}
+
 // SAFETY: every memory returned keeps its base for its whole life, maps its
 // full reservation plus the guard region (placeholders until grown), and is
-// unmapped only when wasmtime drops it.
+// unmapped only when the last view of it is dropped.
 unsafe impl MemoryCreator for Reservations {
     fn new_memory(
         &self,
@@ -50,6 +71,14 @@ unsafe impl MemoryCreator for Reservations {
         reserved_size_in_bytes: Option<usize>,
         guard_size_in_bytes: usize,
     ) -> Result<Box<dyn LinearMemory>, String> {
+        if let Some(backing) = ALIAS.with(|a| a.borrow_mut().take()) {
+            let size = backing.size();
+            if minimum > size {
+                return Err(format!("memory of {minimum} bytes is larger than the shared memory ({size} bytes)"));
+            }
+            CREATED.with(|c| *c.borrow_mut() = Some(backing.clone()));
+            return Ok(Box::new(Reservation { backing, size }));
+        }
         let page = mm::page_size() as usize;
         // wasmtime passes the engine's `memory_reservation`, 0 on 32-bit hosts
         // (bounds-checked memories): reserve what the memory may grow to.
@@ -65,43 +94,61 @@ unsafe impl MemoryCreator for Reservations {
         }
         let total = capacity.checked_add(guard_size_in_bytes).ok_or("reservation too large")?;
         let base = mm::reserve(total).map_err(|e| format!("cannot reserve {total} bytes for linear memory: {e}"))?;
-        let mut memory = Reservation { base, capacity, size: 0, total };
+        let backing = Arc::new(Backing { base, capacity, total, size: Mutex::new(0) });
+        let mut memory = Reservation { backing: backing.clone(), size: 0 };
         memory.grow_to(minimum).map_err(|e| format!("{e}"))?;
+        CREATED.with(|c| *c.borrow_mut() = Some(backing));
         Ok(Box::new(memory))
     }
 }
 
-/// One linear memory: `[base, base+capacity)` reserved, `[base, base+size)`
-/// accessible, a guard after the capacity.
-struct Reservation {
+/// One reservation: `[base, base+capacity)` reserved, the first `size` bytes
+/// accessible, a guard after the capacity. Views of it ([`Reservation`]) are
+/// the memories of one or more stores.
+#[derive(Debug)]
+pub struct Backing {
     base: *mut u8,
     capacity: usize,
-    size: usize,
     total: usize,
+    size: Mutex<usize>,
 }
 
-// SAFETY: the reservation is plain process memory, usable from any thread.
-unsafe impl Send for Reservation {}
-// SAFETY: as above; wasmtime serialises growth through the store.
-unsafe impl Sync for Reservation {}
+// SAFETY: the reservation is plain process memory, usable from any thread;
+// its size changes under the mutex.
+unsafe impl Send for Backing {}
+// SAFETY: as above.
+unsafe impl Sync for Backing {}
 
-// SAFETY: growth never moves `base`, and `byte_capacity` bytes are reserved.
-unsafe impl LinearMemory for Reservation {
-    fn byte_size(&self) -> usize {
-        self.size
+impl Backing {
+    /// Bytes accessible (grown) so far, for every view.
+    pub fn size(&self) -> usize {
+        *self.size.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn byte_capacity(&self) -> usize {
-        self.capacity
+    /// Make at least `new_size` bytes accessible; returns the size after.
+    fn grow_to(&self, new_size: usize) -> wasmtime::Result<usize> {
+        let mut size = self.size.lock().unwrap_or_else(|e| e.into_inner());
+        self.grow_locked(&mut size, new_size)?;
+        Ok(*size)
     }
 
-    fn grow_to(&mut self, new_size: usize) -> wasmtime::Result<()> {
+    /// `memory.grow` for every view at once: add `delta` bytes to the shared
+    /// size, at most `max` bytes in all; returns the old size.
+    pub fn grow_by(&self, delta: usize, max: usize) -> Option<usize> {
+        let mut size = self.size.lock().unwrap_or_else(|e| e.into_inner());
+        let old = *size;
+        let new = old.checked_add(delta).filter(|n| *n <= max)?;
+        self.grow_locked(&mut size, new).ok()?;
+        Some(old)
+    }
+
+    fn grow_locked(&self, size: &mut usize, new_size: usize) -> wasmtime::Result<()> {
         if new_size > self.capacity {
             wasmtime::bail!("linear memory cannot grow past its reservation of {} bytes", self.capacity);
         }
-        if new_size > self.size {
+        if new_size > *size {
             let page = mm::page_size() as usize;
-            let from = self.size.div_ceil(page) * page;
+            let from = size.div_ceil(page) * page;
             let to = new_size.div_ceil(page) * page;
             if to > from {
                 // SAFETY: [from, to) is inside this reservation, above the
@@ -109,19 +156,47 @@ unsafe impl LinearMemory for Reservation {
                 unsafe { mm::mprotect(self.base.add(from), to - from, libc::PROT_READ | libc::PROT_WRITE) }
                     .map_err(|e| wasmtime::format_err!("cannot grow linear memory: {e}"))?;
             }
-            self.size = new_size;
+            *size = new_size;
         }
+        Ok(())
+    }
+}
+
+impl Drop for Backing {
+    fn drop(&mut self) {
+        // SAFETY: the last view is gone: wasmtime no longer uses the memory.
+        unsafe { mm::unreserve(self.base, self.total) };
+    }
+}
+
+/// One store's view of a [`Backing`]: what its Wasm code may access is the
+/// first `size` bytes, caught up with the backing at each host call.
+struct Reservation {
+    backing: Arc<Backing>,
+    size: usize,
+}
+
+// SAFETY: growth never moves the backing's base, and `byte_capacity` bytes are
+// reserved.
+unsafe impl LinearMemory for Reservation {
+    fn byte_size(&self) -> usize {
+        self.size
+    }
+
+    fn byte_capacity(&self) -> usize {
+        self.backing.capacity
+    }
+
+    fn grow_to(&mut self, new_size: usize) -> wasmtime::Result<()> {
+        // Pages another view already grew are accessible: only catch up.
+        if new_size > self.backing.size() {
+            self.backing.grow_to(new_size)?;
+        }
+        self.size = self.size.max(new_size);
         Ok(())
     }
 
     fn as_ptr(&self) -> *mut u8 {
-        self.base
-    }
-}
-
-impl Drop for Reservation {
-    fn drop(&mut self) {
-        // SAFETY: wasmtime drops the memory when no instance uses it any more.
-        unsafe { mm::unreserve(self.base, self.total) };
+        self.backing.base
     }
 }

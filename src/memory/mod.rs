@@ -15,6 +15,7 @@
 //!   than a `SIGBUS` in the runtime. Buffers the kernel uses in place are
 //!   [`UserBuf`]s only this layer can make from guest addresses.
 
+mod atomic;
 pub mod linear;
 pub mod space;
 
@@ -41,6 +42,10 @@ pub enum GuestMemory {
     None,
     Shared(SharedMemory),
     Local(Memory),
+    /// This store's view of a memory every guest thread's store shares, on
+    /// engines without shared memories (Pulley): its size catches up with
+    /// the others' growth at each host call ([`GuestMemory::sync`]).
+    Aliased(Memory, std::sync::Arc<linear::Backing>),
 }
 
 impl GuestMemory {
@@ -54,12 +59,27 @@ impl GuestMemory {
                 // current size.
                 Mem { space, base: data.as_ptr() as *mut u8, size: data.len() as u64 }
             }
-            GuestMemory::Local(m) => {
+            GuestMemory::Local(m) | GuestMemory::Aliased(m, _) => {
                 let store = store.into();
                 // The memory belongs to this store, borrowed for 'a; its base
                 // never moves ([`linear`]) and it only grows through the store.
                 Mem { space, base: m.data_ptr(&store), size: m.data_size(&store) as u64 }
             }
+        }
+    }
+}
+
+impl GuestMemory {
+    /// How far (the memory, in Wasm pages) this store's view lags behind
+    /// growth by other threads' stores; see [`crate::host::sync_memory`].
+    #[inline]
+    pub fn lag(&self, store: impl wasmtime::AsContext) -> Option<(Memory, u64)> {
+        match self {
+            GuestMemory::Aliased(m, backing) => {
+                let (have, want) = (m.data_size(&store), backing.size());
+                (want > have).then(|| (*m, ((want - have) / 65536) as u64))
+            }
+            _ => None,
         }
     }
 }

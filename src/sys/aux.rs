@@ -2,6 +2,7 @@
 //! the legacy setjmp/longjmp imports.
 
 use super::{Cx, Errno, Fault, SysResult};
+use crate::rewrite::FLUSH_EXPORT;
 use std::sync::atomic::Ordering;
 
 /// `__init()`: 0 the first time, 1 (an error) on a repeat call.
@@ -15,8 +16,33 @@ pub fn deinit(cx: &mut Cx<'_, '_>) -> SysResult {
 }
 
 /// `__proc_exit(status)`: end the process with `status & 0xff`.
-pub fn proc_exit(_cx: &mut Cx<'_, '_>, status: i32) -> SysResult {
+///
+/// The reference toolchain's `_start` ends `main` with `__deinit` and
+/// `__proc_exit` without calling `exit()`, so stdout buffered for a pipe or
+/// file would be lost: after `__deinit`, musl's stdio is flushed first
+/// (the function the rewriting pass exported as [`FLUSH_EXPORT`]).
+pub fn proc_exit(cx: &mut Cx<'_, '_>, status: i32) -> SysResult {
+    if cx.host().process.deinit_called.load(Ordering::SeqCst) {
+        flush_stdio(cx)?;
+    }
     Err(Fault::Exit(status))
+}
+
+/// Run the guest's stdio flush once, if it has one.
+fn flush_stdio(cx: &mut Cx<'_, '_>) -> Result<(), Fault> {
+    if cx.host().process.stdio_flushed.swap(true, Ordering::SeqCst) {
+        return Ok(());
+    }
+    let Some(f) = cx.caller.get_export(FLUSH_EXPORT).and_then(|e| e.into_func()) else { return Ok(()) };
+    let caller = &mut *cx.caller;
+    let r = if let Ok(stdio_exit) = f.typed::<(), ()>(&*caller) {
+        stdio_exit.call(&mut *caller, ())
+    } else if let Ok(fflush) = f.typed::<i32, i32>(&*caller) {
+        fflush.call(&mut *caller, 0).map(|_| ())
+    } else {
+        Ok(())
+    };
+    r.map_err(Fault::Trap)
 }
 
 /// `__cl_get_argc()`: number of arguments, argv[0] being the module path.

@@ -13,6 +13,7 @@ const WASM_PAGE: u64 = 65536;
 
 /// Make linear memory at least `end` bytes long; returns its new size.
 fn grow_store_to(mut store: impl AsContextMut<Data = Host>, end: u64) -> Result<u64, Errno> {
+    crate::host::sync_memory(&mut store);
     let size = region_of(&store).size();
     if end <= size {
         return Ok(size);
@@ -20,7 +21,7 @@ fn grow_store_to(mut store: impl AsContextMut<Data = Host>, end: u64) -> Result<
     let delta = (end - size).div_ceil(WASM_PAGE);
     let r = match store.as_context().data().memory.clone() {
         GuestMemory::Shared(m) => m.grow(delta).map(|_| ()),
-        GuestMemory::Local(m) => m.grow(&mut store, delta).map(|_| ()),
+        GuestMemory::Local(m) | GuestMemory::Aliased(m, _) => m.grow(&mut store, delta).map(|_| ()),
         GuestMemory::None => return Err(Errno::ENOMEM),
     };
     r.map_err(|_| Errno::ENOMEM)?;

@@ -9,6 +9,7 @@
 pub mod aux;
 pub mod fd;
 pub mod fs;
+pub mod lowered;
 pub mod mm;
 pub mod net;
 pub mod poll;
@@ -84,6 +85,14 @@ pub struct Cx<'a, 'b> {
 }
 
 impl<'a, 'b> Cx<'a, 'b> {
+    /// The context of a call from `caller`, whose view of memory is first
+    /// caught up with other threads' growth ([`crate::host::sync_memory`]).
+    #[inline]
+    pub fn new(caller: &'a mut Caller<'b, Host>) -> Self {
+        crate::host::sync_memory(caller);
+        Cx { caller }
+    }
+
     pub fn host(&self) -> &Host {
         self.caller.data()
     }
@@ -193,7 +202,7 @@ pub fn check_imports(module: &wasmtime::Module) -> wasmtime::Result<()> {
         .imports()
         .filter(|i| match i.module() {
             "wali" => i.ty().func().is_none(),
-            m => m != crate::rewrite::MEMORY_MODULE,
+            m => m != crate::rewrite::RUNTIME_MODULE,
         })
         .map(|i| format!("{}.{}", i.module(), i.name()))
         .collect();
@@ -219,10 +228,13 @@ pub fn imports_for(
     check_imports(module)?;
     let mut externs = Vec::new();
     for import in module.imports() {
-        if import.module() == crate::rewrite::MEMORY_MODULE {
-            let m = memory(import.name())
-                .ok_or_else(|| wasmtime::format_err!("no memory for import {}", import.name()))?;
-            externs.push(m);
+        if import.module() == crate::rewrite::RUNTIME_MODULE {
+            let e = match import.ty() {
+                wasmtime::ExternType::Memory(_) => memory(import.name())
+                    .ok_or_else(|| wasmtime::format_err!("no memory for import {}", import.name()))?,
+                _ => lowered::import(store, import.name())?,
+            };
+            externs.push(e);
             continue;
         }
         let fty = import.ty().func().cloned().expect("checked by check_imports");
@@ -253,7 +265,7 @@ fn adapter(store: &mut wasmtime::Store<Host>, name: &str, fty: wasmtime::FuncTyp
                 _ => 0,
             })
             .collect();
-        let mut cx = Cx { caller: &mut caller };
+        let mut cx = Cx::new(&mut caller);
         let r = match entry {
             Some(e) => (e.call)(&mut cx, &args),
             None => Err(Fault::Errno(Errno::ENOSYS)),

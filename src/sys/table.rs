@@ -88,7 +88,7 @@ macro_rules! table {
                 params: &[$(<$ty as Abi>::ABI),*],
                 result: <$ret as Ret>::ABI,
                 make: |store| Func::wrap(store, |mut caller: Caller<'_, Host>, $($arg: $ty),*| -> wasmtime::Result<$ret> {
-                    let mut cx = Cx { caller: &mut caller };
+                    let mut cx = Cx::new(&mut caller);
                     let r = $imp(&mut cx, $($arg),*);
                     let v = finish(&mut cx, stringify!($name), &[$(Param::to_raw($arg)),*], r)?;
                     Ok(<$ret as Ret>::from_i64(v))

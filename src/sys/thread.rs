@@ -33,22 +33,33 @@ pub fn exit_process_now(status: i32) -> ! {
 /// `start(tid, arg)` on a new thread; returns the tid, or `-EAGAIN`.
 pub fn wasm_thread_spawn(cx: &mut Cx<'_, '_>, start: u32, arg: u32) -> SysResult {
     let host = cx.host();
-    let (GuestMemory::Shared(_), Some(module)) = (&host.memory, host.module.clone()) else {
+    let (GuestMemory::Shared(_) | GuestMemory::Aliased(..), Some(module)) = (&host.memory, host.module.clone()) else {
         // Threads need a shared memory.
         return Err(Errno::EAGAIN.into());
     };
     let process = host.process.clone();
     let memory = host.memory.clone();
+    let threaded = host.threaded;
     let engine = cx.caller.engine().clone();
     let (tx, rx) = std::sync::mpsc::channel::<Result<i32, String>>();
 
     process.ever_threaded.store(true, Ordering::SeqCst);
+    if let Some(flag) = threaded {
+        // From now on this instance's atomics are the host's (the new
+        // thread's instance starts with the flag set).
+        flag.set(&mut *cx.caller, wasmtime::Val::I32(1)).map_err(Fault::Trap)?;
+    }
     *process.threads.lock().unwrap_or_else(|e| e.into_inner()) += 1;
     let thread_process = process.clone();
     let spawned = std::thread::Builder::new().name("wali-guest".into()).stack_size(THREAD_STACK).spawn(move || {
         let process = thread_process;
-        let mut store = run::new_store(&engine, Host::new(process.clone(), memory, Some(module.clone())));
-        let entry = run::instantiate_in(&mut store, &module).and_then(|_| {
+        let mut store = run::new_store(&engine, Host::new(process.clone(), GuestMemory::None, Some(module.clone())));
+        let entry = run::alias_memory(&engine, &mut store, &module, &memory)
+            .and_then(|m| {
+                store.data_mut().memory = m;
+                run::instantiate_in(&mut store, &module)
+            })
+            .and_then(|_| {
             let table = store.data().table.ok_or_else(|| wasmtime::format_err!("module has no table"))?;
             match table.get(&mut store, start as u64) {
                 Some(Ref::Func(Some(f))) => f.typed::<(i32, i32), ()>(&store),
