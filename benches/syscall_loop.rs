@@ -33,8 +33,8 @@ struct Guest {
 }
 
 fn guest() -> Guest {
-    let engine = engine::engine(&engine::EngineOptions { cache: false, cache_dir: None }).expect("engine");
-    let wasm = engine::prepare(&wat::parse_str(GUEST).expect("wat"), "bench.wasm".as_ref()).expect("rewrite");
+    let engine = engine::engine(&engine::EngineOptions { cache: false, ..Default::default() }).expect("engine");
+    let wasm = engine::prepare(&engine, &wat::parse_str(GUEST).expect("wat"), "bench.wasm".as_ref()).expect("rewrite");
     let module = wasmtime::Module::new(&engine, wasm).expect("compile");
     let process = Process::new(vec![c"bench.wasm".into()], None, false);
     let (mut store, instance) = run::instantiate(&engine, &module, process, &Default::default()).expect("instantiate");

@@ -326,13 +326,37 @@ fn exec_wasm(process: &Process, file: &CStr, args: &[CString], env: Option<&[CSt
     // The new wali-run starts from the guest's stack limit, as a native program would.
     crate::engine::restore_stack_limit();
     // The host environment (`environ`) is passed on.
-    let err = kernel::execv(c"/proc/self/exe", &cmdline);
+    let err = match exec_wrapper(&cmdline) {
+        Some(wrapped) => kernel::execv(&wrapped[0], &wrapped),
+        None => kernel::execv(c"/proc/self/exe", &cmdline),
+    };
     crate::engine::raise_stack_limit();
     if let Some(fd) = env_fd {
         // Our own descriptor, not handed to anyone.
         let _ = crate::kernel::fd::close(fd);
     }
     err
+}
+
+/// Host environment variable naming a program (absolute path, then its
+/// arguments, split at spaces) that runs the re-executed wali-run: where the
+/// kernel cannot execute this binary itself, as under qemu-user without
+/// binfmt_misc (`WALI_RUN_EXEC_WRAPPER="/usr/bin/qemu-arm -L /usr/arm-linux-gnueabihf"`).
+pub const EXEC_WRAPPER_ENV: &str = "WALI_RUN_EXEC_WRAPPER";
+
+/// `cmdline` run through the [`EXEC_WRAPPER_ENV`] program, when one is set:
+/// wrapper, its arguments, this executable's path, then `cmdline[1..]`.
+fn exec_wrapper(cmdline: &[CString]) -> Option<Vec<CString>> {
+    let wrapper = std::env::var_os(EXEC_WRAPPER_ENV)?;
+    let mut out: Vec<CString> =
+        wrapper.as_bytes().split(|b| *b == b' ').filter(|w| !w.is_empty()).filter_map(|w| CString::new(w).ok()).collect();
+    if out.is_empty() {
+        return None;
+    }
+    let exe = std::fs::read_link("/proc/self/exe").ok()?;
+    out.push(CString::new(exe.into_os_string().into_vec()).ok()?);
+    out.extend(cmdline.iter().skip(1).cloned());
+    Some(out)
 }
 
 /// The command line of the re-executed wali-run.
