@@ -19,11 +19,36 @@ pub struct EngineOptions {
     /// `aarch64`, ...): code for another host is only written out
     /// (`wali-run compile`), `pulley64` runs here under the interpreter.
     pub target: Option<String>,
+    /// Check for signals at every loop header and function entry of running
+    /// guest code (None: yes, except on Pulley; see [`EPOCH_CHECKS_ENV`]).
+    pub epoch_checks: Option<bool>,
 }
 
 impl Default for EngineOptions {
     fn default() -> Self {
-        EngineOptions { cache: true, cache_dir: None, target: None }
+        EngineOptions { cache: true, cache_dir: None, target: None, epoch_checks: None }
+    }
+}
+
+/// Environment variable overriding [`EngineOptions::epoch_checks`] (`0` or `1`).
+///
+/// With the checks, a signal handler interrupts a guest busy in a loop; without
+/// them it runs at the guest's next system call (or host call). Cranelift's
+/// checks cost about 1%, the interpreter's make tight loops 2-3 times slower,
+/// so Pulley engines leave them out unless asked. Code compiled with and
+/// without them does not mix: a `.cwasm` loads only into an engine with the
+/// same setting.
+pub const EPOCH_CHECKS_ENV: &str = "WALI_RUN_EPOCH_CHECKS";
+
+impl EngineOptions {
+    /// Options from wali-run's environment ([`TARGET_ENV`], [`EPOCH_CHECKS_ENV`]).
+    pub fn from_env() -> Self {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        EngineOptions {
+            target: var(TARGET_ENV),
+            epoch_checks: var(EPOCH_CHECKS_ENV).map(|v| v != "0"),
+            ..Default::default()
+        }
     }
 }
 
@@ -148,7 +173,7 @@ pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<DiskCach
     }
     config.cranelift_opt_level(wasmtime::OptLevel::Speed);
     // Signal delivery interrupts running guest code through epochs (src/signals.rs).
-    config.epoch_interruption(true);
+    config.epoch_interruption(opts.epoch_checks.unwrap_or(!pulley));
     // Plain linear memories live in a reservation of the runtime's that never
     // moves (src/memory/linear.rs), on every host.
     config.with_host_memory(std::sync::Arc::new(crate::memory::linear::Reservations));

@@ -165,11 +165,7 @@ fn real_main(cli: Cli) -> Result<i32> {
     // Under --no-native-exec nothing a guest could have written runs as native
     // code: a cache entry is native code, and the cache directory is writable
     // by every guest of the user.
-    let mut opts = engine::EngineOptions {
-        cache: !cli.run.no_cache && !cli.run.no_native_exec,
-        target: std::env::var(engine::TARGET_ENV).ok().filter(|t| !t.is_empty()),
-        ..Default::default()
-    };
+    let mut opts = engine::EngineOptions { cache: !cli.run.no_cache && !cli.run.no_native_exec, ..engine::EngineOptions::from_env() };
     match cli.command {
         Some(Command::Compile { file, output, target }) => {
             if target.is_some() {

@@ -14,6 +14,7 @@
 //! one-memory module ([`memory_module`]) in the guest's store.
 
 use crate::kernel::mm;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use wasmtime::{LinearMemory, MemoryCreator, MemoryType};
 
@@ -94,7 +95,7 @@ unsafe impl MemoryCreator for Reservations {
         }
         let total = capacity.checked_add(guard_size_in_bytes).ok_or("reservation too large")?;
         let base = mm::reserve(total).map_err(|e| format!("cannot reserve {total} bytes for linear memory: {e}"))?;
-        let backing = Arc::new(Backing { base, capacity, total, size: Mutex::new(0) });
+        let backing = Arc::new(Backing { base, capacity, total, grow: Mutex::new(()), size: AtomicUsize::new(0) });
         let mut memory = Reservation { backing: backing.clone(), size: 0 };
         memory.grow_to(minimum).map_err(|e| format!("{e}"))?;
         CREATED.with(|c| *c.borrow_mut() = Some(backing));
@@ -110,7 +111,10 @@ pub struct Backing {
     base: *mut u8,
     capacity: usize,
     total: usize,
-    size: Mutex<usize>,
+    /// Growth is serialised by the mutex; `size` is also readable without it
+    /// (every host call of every thread reads it).
+    grow: Mutex<()>,
+    size: AtomicUsize,
 }
 
 // SAFETY: the reservation is plain process memory, usable from any thread;
@@ -121,32 +125,35 @@ unsafe impl Sync for Backing {}
 
 impl Backing {
     /// Bytes accessible (grown) so far, for every view.
+    #[inline]
     pub fn size(&self) -> usize {
-        *self.size.lock().unwrap_or_else(|e| e.into_inner())
+        self.size.load(Ordering::Acquire)
     }
 
     /// Make at least `new_size` bytes accessible; returns the size after.
     fn grow_to(&self, new_size: usize) -> wasmtime::Result<usize> {
-        let mut size = self.size.lock().unwrap_or_else(|e| e.into_inner());
-        self.grow_locked(&mut size, new_size)?;
-        Ok(*size)
+        let _g = self.grow.lock().unwrap_or_else(|e| e.into_inner());
+        self.grow_locked(new_size)?;
+        Ok(self.size())
     }
 
     /// `memory.grow` for every view at once: add `delta` bytes to the shared
     /// size, at most `max` bytes in all; returns the old size.
     pub fn grow_by(&self, delta: usize, max: usize) -> Option<usize> {
-        let mut size = self.size.lock().unwrap_or_else(|e| e.into_inner());
-        let old = *size;
+        let _g = self.grow.lock().unwrap_or_else(|e| e.into_inner());
+        let old = self.size();
         let new = old.checked_add(delta).filter(|n| *n <= max)?;
-        self.grow_locked(&mut size, new).ok()?;
+        self.grow_locked(new).ok()?;
         Some(old)
     }
 
-    fn grow_locked(&self, size: &mut usize, new_size: usize) -> wasmtime::Result<()> {
+    /// Grow to `new_size`; the caller holds `grow`.
+    fn grow_locked(&self, new_size: usize) -> wasmtime::Result<()> {
+        let size = self.size();
         if new_size > self.capacity {
             wasmtime::bail!("linear memory cannot grow past its reservation of {} bytes", self.capacity);
         }
-        if new_size > *size {
+        if new_size > size {
             let page = mm::page_size() as usize;
             let from = size.div_ceil(page) * page;
             let to = new_size.div_ceil(page) * page;
@@ -156,7 +163,8 @@ impl Backing {
                 unsafe { mm::mprotect(self.base.add(from), to - from, libc::PROT_READ | libc::PROT_WRITE) }
                     .map_err(|e| wasmtime::format_err!("cannot grow linear memory: {e}"))?;
             }
-            *size = new_size;
+            // Published after the pages are accessible.
+            self.size.store(new_size, Ordering::Release);
         }
         Ok(())
     }
