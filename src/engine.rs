@@ -59,7 +59,7 @@ pub const TARGET_ENV: &str = "WALI_RUN_TARGET";
 /// The lowerings modules need for `engine`.
 pub fn lowerings(engine: &Engine) -> &'static [Lowering] {
     if engine.is_pulley() {
-        &[Lowering::ImportMemories, Lowering::ExportTable0, Lowering::FlushStdio, Lowering::Pulley]
+        &[Lowering::ExportTable0, Lowering::FlushStdio, Lowering::Pulley]
     } else {
         &[Lowering::ImportMemories, Lowering::ExportTable0, Lowering::FlushStdio]
     }
@@ -171,6 +171,7 @@ pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<DiskCach
     } else {
         config.wasm_threads(true).shared_memory(true);
     }
+    #[cfg(feature = "compiler")]
     config.cranelift_opt_level(wasmtime::OptLevel::Speed);
     // Signal delivery interrupts running guest code through epochs (src/signals.rs).
     config.epoch_interruption(opts.epoch_checks.unwrap_or(!pulley));
@@ -182,7 +183,12 @@ pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<DiskCach
         config.memory_reservation(0).memory_guard_size(0);
     }
     let engine = Engine::new(&config).context("configuring the wasm engine")?;
-    let cache = if opts.cache { opts.cache_dir.clone().or_else(default_cache_dir).map(DiskCache::new) } else { None };
+    // Without a compiler there is nothing to cache.
+    let cache = if opts.cache && cfg!(feature = "compiler") {
+        opts.cache_dir.clone().or_else(default_cache_dir).map(DiskCache::new)
+    } else {
+        None
+    };
     Ok((engine, cache))
 }
 
@@ -231,6 +237,7 @@ impl DiskCache {
             }
         }
         let mut h = ShaHasher(Sha256::new());
+        #[cfg(feature = "compiler")]
         engine.precompile_compatibility_hash().hash(&mut h);
         let mut sha = h.0;
         sha.update(wasm);
@@ -258,7 +265,7 @@ impl DiskCache {
             }
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let code = compile(|| engine.precompile_module(wasm))?;
+        let code = precompile(engine, wasm)?;
         if let Err(e) = self.store(&path, &code) {
             tracing::warn!("cannot write cache entry {}: {e:#}", path.display());
         }
@@ -288,6 +295,32 @@ fn deserialize(engine: &Engine, code: &[u8]) -> Result<Module> {
     // SAFETY: wasmtime checks the header, version and engine settings; the code
     // itself is trusted as the callers above explain.
     unsafe { Module::deserialize(engine, code) }
+}
+
+/// Why a runtime built without the `compiler` feature cannot take a `.wasm`.
+pub const NO_COMPILER: &str = "this wali-run has no compiler (built without the `compiler` feature): \
+     run a .cwasm made by `wali-run compile` (`--target pulley32` for 32-bit ARM)";
+
+/// Compile (the rewritten) `wasm` for `engine`.
+pub fn compile_module(engine: &Engine, wasm: &[u8]) -> Result<Module> {
+    #[cfg(feature = "compiler")]
+    return compile(|| Module::new(engine, wasm));
+    #[cfg(not(feature = "compiler"))]
+    {
+        let _ = (engine, wasm);
+        bail!(NO_COMPILER)
+    }
+}
+
+/// Compile (the rewritten) `wasm` for `engine` into `.cwasm` bytes.
+pub fn precompile(engine: &Engine, wasm: &[u8]) -> Result<Vec<u8>> {
+    #[cfg(feature = "compiler")]
+    return compile(|| engine.precompile_module(wasm));
+    #[cfg(not(feature = "compiler"))]
+    {
+        let _ = (engine, wasm);
+        bail!(NO_COMPILER)
+    }
 }
 
 /// Run a compilation on a thread pool of its own and wait until every one of
@@ -361,7 +394,7 @@ pub fn load_with(engine: &Engine, cache: Option<&DiskCache>, path: &Path, precom
             let wasm = prepare(engine, &bytes, path)?;
             match cache {
                 Some(c) => c.module(engine, &wasm),
-                None => compile(|| Module::new(engine, &wasm)),
+                None => compile_module(engine, &wasm),
             }
             .with_context(|| format!("{}: cannot compile module", path.display()))
         }
@@ -372,7 +405,7 @@ pub fn load_with(engine: &Engine, cache: Option<&DiskCache>, path: &Path, precom
 pub fn compile_to_file(engine: &Engine, input: &Path, output: &Path) -> Result<()> {
     let bytes = std::fs::read(input).with_context(|| format!("cannot read {}", input.display()))?;
     let wasm = prepare(engine, &bytes, input)?;
-    let code = compile(|| engine.precompile_module(&wasm)).with_context(|| format!("{}: cannot compile module", input.display()))?;
+    let code = precompile(engine, &wasm).with_context(|| format!("{}: cannot compile module", input.display()))?;
     std::fs::write(output, code).with_context(|| format!("cannot write {}", output.display()))
 }
 
@@ -386,7 +419,7 @@ mod tests {
         let wasm_path = dir.path().join("m.wasm");
         let wasm = wat::parse_str(r#"(module (memory (export "memory") 1 2 shared) (func (export "_start")))"#).unwrap();
         std::fs::write(&wasm_path, wasm).unwrap();
-        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")), target: None };
+        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")), ..Default::default() };
         let (e1, c1) = engine_and_cache(&opts).unwrap();
         let c1 = c1.expect("cache enabled");
         load_cached(&e1, Some(&c1), &wasm_path).unwrap();
@@ -404,7 +437,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let wasm_path = dir.path().join("m.wasm");
         std::fs::write(&wasm_path, wat::parse_str(r#"(module (func (export "_start")))"#).unwrap()).unwrap();
-        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")), target: None };
+        let opts = EngineOptions { cache: true, cache_dir: Some(dir.path().join("cache")), ..Default::default() };
         let (e, c) = engine_and_cache(&opts).unwrap();
         let c = c.unwrap();
         load_cached(&e, Some(&c), &wasm_path).unwrap();

@@ -1,7 +1,8 @@
 //! Instantiating and running a guest, and turning the outcome into an exit status.
 
 use crate::host::{GuestMemory, Host, Process};
-use crate::rewrite::{RUNTIME_MODULE, is_lowered_shared};
+use crate::memory::linear::{self, Backing};
+use crate::rewrite::{MEMORY_EXPORT, RUNTIME_MODULE, SHARED_MEMORY_EXPORT, START_EXPORT, TABLE0_EXPORT};
 use crate::sys::{self, GuestExit, ThreadExit};
 use wasmtime::error::Context;
 use wasmtime::Result;
@@ -29,8 +30,9 @@ pub mod status {
     pub const ABRT: i32 = 128 + 6;
 }
 
-/// What the guest's memory import `name` needs.
-fn create_memory(engine: &Engine, store: &mut Store<Host>, name: &str, ty: &MemoryType, limits: &Limits) -> Result<GuestMemory> {
+/// What the guest's memory import needs (engines with shared memories; a
+/// Pulley-lowered module defines its memory, see [`instantiate_in`]).
+fn create_memory(engine: &Engine, store: &mut Store<Host>, ty: &MemoryType, limits: &Limits) -> Result<GuestMemory> {
     let page = 65536u64;
     let cap = limits.max_memory.map(|b| (b / page).max(ty.minimum()));
     let max = match (ty.maximum(), cap) {
@@ -43,42 +45,17 @@ fn create_memory(engine: &Engine, store: &mut Store<Host>, name: &str, ty: &Memo
         let m = SharedMemory::new(engine, MemoryType::shared(ty.minimum() as u32, max as u32))
             .context("cannot create the guest's shared memory (try a smaller --max-memory)")?;
         Ok(GuestMemory::Shared(m))
-    } else if is_lowered_shared(name) {
-        // A shared memory on an engine without them: each thread's store gets
-        // a view of this one ([`alias_memory`]).
-        let (m, backing) = crate::memory::linear::create_with(None, || plain_memory(engine, store, ty.minimum(), max));
-        Ok(GuestMemory::Aliased(m?, backing.context("the guest's memory has no reservation")?))
     } else {
-        Ok(GuestMemory::Local(plain_memory(engine, store, ty.minimum(), max)?))
+        // Defined by an instance, so that it is one of the engine's host
+        // memories (a reservation that never moves, src/memory/linear.rs).
+        let wasm = crate::memory::linear::memory_module(ty.minimum() as u32, max.map(|m| m as u32));
+        let module = crate::engine::compile_module(engine, &wasm).context("compiling the guest's memory")?;
+        let m = Instance::new(&mut *store, &module, &[])
+            .ok()
+            .and_then(|i| i.get_memory(&mut *store, "memory"))
+            .context("cannot create the guest's memory")?;
+        Ok(GuestMemory::Local(m))
     }
-}
-
-/// A plain memory defined by an instance in `store`, so that it is one of the
-/// engine's host memories (a reservation that never moves, src/memory/linear.rs).
-fn plain_memory(engine: &Engine, store: &mut Store<Host>, min: u64, max: Option<u64>) -> Result<wasmtime::Memory> {
-    let wasm = crate::memory::linear::memory_module(min as u32, max.map(|m| m as u32));
-    let module = precompiled_memory_module(engine, &wasm)?;
-    Instance::new(&mut *store, &module, &[])
-        .ok()
-        .and_then(|i| i.get_memory(&mut *store, "memory"))
-        .context("cannot create the guest's memory")
-}
-
-/// The memory module, compiled once per engine and shape.
-fn precompiled_memory_module(engine: &Engine, wasm: &[u8]) -> Result<Module> {
-    crate::engine::compile(|| Module::new(engine, wasm)).context("compiling the guest's memory")
-}
-
-/// For a new guest thread's `store`: its view of the memory `of` shares
-/// (the same memory type as `module`'s import).
-pub fn alias_memory(engine: &Engine, store: &mut Store<Host>, module: &Module, of: &GuestMemory) -> Result<GuestMemory> {
-    let GuestMemory::Aliased(_, backing) = of else { return Ok(of.clone()) };
-    let ty = module
-        .imports()
-        .find_map(|i| if i.module() == RUNTIME_MODULE { i.ty().memory().cloned() } else { None })
-        .context("module has no memory import")?;
-    let (m, _) = crate::memory::linear::create_with(Some(backing), || plain_memory(engine, store, ty.minimum(), ty.maximum()));
-    Ok(GuestMemory::Aliased(m?, backing.clone()))
 }
 
 /// Create the guest's memory and instance (running its start function).
@@ -92,14 +69,14 @@ pub fn instantiate(engine: &Engine, module: &Module, process: Process, limits: &
         if memory.is_some() {
             wasmtime::bail!("modules with more than one memory are not supported");
         }
-        let m = create_memory(engine, &mut store, import.name(), &ty, limits)?;
+        let m = create_memory(engine, &mut store, &ty, limits)?;
         process.space.init(ty.minimum() * 65536);
         memory = Some(m);
     }
     if let Some(m) = &memory {
         store.data_mut().memory = m.clone();
     }
-    let instance = instantiate_in(&mut store, module)?;
+    let instance = instantiate_in(&mut store, module, None, limits.max_memory)?;
     Ok((store, instance))
 }
 
@@ -110,18 +87,50 @@ pub fn new_store(engine: &Engine, host: Host) -> Store<Host> {
     store
 }
 
-/// Instantiate `module` in `store` (whose memory is set) and remember table 0.
-pub fn instantiate_in(store: &mut Store<Host>, module: &Module) -> Result<Instance> {
+/// Instantiate `module` in `store` (whose imported memory, if any, is set)
+/// and remember table 0. A Pulley-lowered module defines its memory: the
+/// runtime's memory creator makes it a new reservation (of at most
+/// `max_memory` bytes), or a view of `alias` for a new thread of the guest;
+/// its start function runs once the store knows that memory.
+pub fn instantiate_in(store: &mut Store<Host>, module: &Module, alias: Option<&Arc<Backing>>, max_memory: Option<u64>) -> Result<Instance> {
     let ext: Option<Extern> = match store.data().memory.clone() {
         GuestMemory::Shared(s) => Some(s.into()),
         GuestMemory::Local(l) | GuestMemory::Aliased(l, _) => Some(l.into()),
         GuestMemory::None => None,
     };
     let externs = sys::imports_for(store, module, |_| ext.clone())?;
-    let instance = Instance::new(&mut *store, module, &externs)?;
-    let table = instance.get_table(&mut *store, crate::rewrite::TABLE0_EXPORT);
+    let cap = max_memory.map(|m| m.min(usize::MAX as u64) as usize);
+    let (instance, backing) = linear::create_with(alias, cap, || Instance::new(&mut *store, module, &externs));
+    let instance = instance?;
+    let table = instance.get_table(&mut *store, TABLE0_EXPORT);
     store.data_mut().table = table;
+    let defined = [(SHARED_MEMORY_EXPORT, true), (MEMORY_EXPORT, false)]
+        .into_iter()
+        .find_map(|(name, shared)| instance.get_memory(&mut *store, name).map(|m| (m, shared)));
+    if let Some((m, shared)) = defined {
+        let memory = match (shared, backing) {
+            (true, Some(b)) => GuestMemory::Aliased(m, b),
+            (true, None) => wasmtime::bail!("the guest's shared memory has no reservation"),
+            (false, _) => GuestMemory::Local(m),
+        };
+        if alias.is_none() {
+            store.data().process.space.init(m.data_size(&*store) as u64);
+        }
+        store.data_mut().memory = memory;
+    }
+    if let Ok(start) = instance.get_typed_func::<(), ()>(&mut *store, START_EXPORT) {
+        start.call(&mut *store, ())?;
+    }
     Ok(instance)
+}
+
+/// The reservation a new thread's instance is to share (None: its memory is
+/// imported, a shared memory of the engine's own).
+pub fn thread_alias(memory: &GuestMemory) -> Option<&Arc<Backing>> {
+    match memory {
+        GuestMemory::Aliased(_, b) => Some(b),
+        _ => None,
+    }
 }
 
 /// Run `module` as a process: instantiate (which runs its start function),

@@ -45,18 +45,22 @@ thread_local! {
     static ALIAS: std::cell::RefCell<Option<Arc<Backing>>> = const { std::cell::RefCell::new(None) };
     /// The backing of the last memory created on this thread.
     static CREATED: std::cell::RefCell<Option<Arc<Backing>>> = const { std::cell::RefCell::new(None) };
+    /// Most bytes a memory created on this thread may reserve (`--max-memory`).
+    static CAP: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
 }
 
-/// Run `create` (which instantiates a [`memory_module`]) and return what it
-/// returned with the backing of the memory it created. With `alias`, the
-/// memory created is a view of that backing instead of a new one: how every
-/// guest thread's store gets the same linear memory on hosts whose engine has
-/// no shared memories (Pulley).
-pub fn create_with<R>(alias: Option<&Arc<Backing>>, create: impl FnOnce() -> R) -> (R, Option<Arc<Backing>>) {
+/// Run `create` (which instantiates a module that defines a memory) and
+/// return what it returned with the backing of the memory it created, which
+/// reserves at most `cap` bytes. With `alias`, the memory created is a view of
+/// that backing instead of a new one: how every guest thread's instance gets
+/// the same linear memory on engines without shared memories (Pulley).
+pub fn create_with<R>(alias: Option<&Arc<Backing>>, cap: Option<usize>, create: impl FnOnce() -> R) -> (R, Option<Arc<Backing>>) {
     ALIAS.with(|a| *a.borrow_mut() = alias.cloned());
     CREATED.with(|c| *c.borrow_mut() = None);
+    CAP.with(|c| c.set(cap));
     let r = create();
     ALIAS.with(|a| *a.borrow_mut() = None);
+    CAP.with(|c| c.set(None));
     (r, CREATED.with(|c| c.borrow_mut().take()))
 }
 
@@ -88,6 +92,7 @@ unsafe impl MemoryCreator for Reservations {
             _ if cfg!(target_pointer_width = "32") => maximum.unwrap_or(usize::MAX).min(DEFAULT_RESERVATION_32),
             _ => maximum.unwrap_or(u32::MAX as usize),
         }
+        .min(CAP.with(|c| c.get()).unwrap_or(usize::MAX))
         .div_ceil(page)
             * page;
         if minimum > capacity {

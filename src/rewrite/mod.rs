@@ -10,7 +10,14 @@
 //! * [`Lowering::ExportTable0`]: table 0 (signal handlers and thread start
 //!   functions are indices into it) is exported as [`TABLE0_EXPORT`].
 //! * [`Lowering::Pulley`] ([`pulley`]): no threads proposal left, atomics
-//!   lowered to helpers and host calls, for wasmtime's interpreter.
+//!   lowered to helpers and host calls, for wasmtime's interpreter. The
+//!   memory stays defined (plain), exported as [`MEMORY_EXPORT`] or
+//!   [`SHARED_MEMORY_EXPORT`]; every thread's instance defines it again and
+//!   the runtime's memory creator makes that a view of the first one
+//!   (`src/memory/linear.rs`), so no module is compiled at run time and a
+//!   runtime without a compiler runs `.cwasm` files. The start function
+//!   (`__wasm_init_memory`) is exported as [`START_EXPORT`] instead, for the
+//!   runtime to call once the instance's memory is known.
 //! * [`Lowering::FlushStdio`]: musl's stdio flush, found by the name section,
 //!   is exported as [`FLUSH_EXPORT`] so that the runtime can run it when a
 //!   reference-toolchain `_start` ends with `__proc_exit` without `exit()`.
@@ -34,18 +41,18 @@ pub const RUNTIME_MODULE: &str = "wali-run";
 /// The former name of [`RUNTIME_MODULE`].
 pub const MEMORY_MODULE: &str = RUNTIME_MODULE;
 
-/// Name of the `i`-th rewritten memory import; `shared` memories under the
-/// Pulley lowering (which makes them plain) keep the fact in their name.
-pub fn memory_import_name(index: u32, shared: bool) -> String {
-    let base = if shared { "shared-memory" } else { "memory" };
-    if index == 0 { base.to_string() } else { format!("{base}{index}") }
+/// Name of the `i`-th rewritten memory import.
+pub fn memory_import_name(index: u32) -> String {
+    if index == 0 { "memory".to_string() } else { format!("memory{index}") }
 }
 
-/// Whether a memory import of [`RUNTIME_MODULE`] stands for a shared memory
-/// the Pulley lowering made plain.
-pub fn is_lowered_shared(name: &str) -> bool {
-    name.starts_with("shared-memory")
-}
+/// Export name of a Pulley-lowered module's (plain) memory.
+pub const MEMORY_EXPORT: &str = "__wali_run_memory";
+/// Export name of a Pulley-lowered module's memory that was shared: the
+/// runtime shares it between the instances of the guest's threads.
+pub const SHARED_MEMORY_EXPORT: &str = "__wali_run_shared_memory";
+/// Export name of a Pulley-lowered module's start function.
+pub const START_EXPORT: &str = "__wali_run_start";
 
 /// Export name under which table 0 is made reachable (signal handlers and
 /// thread start functions are table-0 indices; modules need not export it).
@@ -87,6 +94,15 @@ pub struct Rewritten {
 /// Rewrite `wasm` with the given lowerings.
 pub fn rewrite(wasm: &[u8], lowerings: &[Lowering]) -> Result<Rewritten> {
     let mut r = Rewriter::survey(wasm, lowerings)?;
+    // Under the Pulley lowering the runtime calls the start function itself
+    // (START_EXPORT): the section goes.
+    let without_start;
+    let wasm = if r.pulley && r.start.is_some() {
+        without_start = drop_start_section(wasm)?;
+        &without_start[..]
+    } else {
+        wasm
+    };
     let mut out = wasm_encoder::Module::new();
     r.parse_core_module(&mut out, Parser::new(0), wasm).map_err(|e| match e {
         ReError::UserError(msg) => wasmtime::format_err!("{msg}"),
@@ -102,6 +118,21 @@ pub fn rewrite(wasm: &[u8], lowerings: &[Lowering]) -> Result<Rewritten> {
         .map(|(i, ty)| ImportedMemory { index: r.imported_memories + i as u32, ty: *ty })
         .collect();
     Ok(Rewritten { wasm: out.finish(), memories, atomic_helpers: r.helpers.len() })
+}
+
+/// `wasm` without its start section, every other section copied as it is.
+fn drop_start_section(wasm: &[u8]) -> Result<Vec<u8>> {
+    let mut out = wasm_encoder::Module::new();
+    for payload in Parser::new(0).parse_all(wasm) {
+        let payload = payload.context("parsing module")?;
+        if matches!(payload, Payload::StartSection { .. }) {
+            continue;
+        }
+        if let Some((id, range)) = payload.as_section() {
+            out.section(&wasm_encoder::RawSection { id, data: &wasm[range] });
+        }
+    }
+    Ok(out.finish())
 }
 
 /// How musl's stdio gets flushed.
@@ -123,6 +154,8 @@ struct Rewriter {
     imported_memories: u32,
     defined_funcs: u32,
     types: u32,
+    /// The start function (Pulley: exported instead).
+    start: Option<u32>,
     /// Types the pass adds, appended to the type section.
     new_types: Vec<(Vec<ValType>, Vec<ValType>)>,
     /// Helper per atomic instruction, in function order.
@@ -145,6 +178,7 @@ impl Rewriter {
             imported_memories: 0,
             defined_funcs: 0,
             types: 0,
+            start: None,
             new_types: Vec::new(),
             helpers: BTreeMap::new(),
             wrote_types: false,
@@ -173,6 +207,7 @@ impl Rewriter {
                     }
                 }
                 Payload::FunctionSection(reader) => r.defined_funcs = reader.count(),
+                Payload::StartSection { func, .. } => r.start = Some(func),
                 Payload::TableSection(reader) => has_table0 |= reader.count() > 0,
                 Payload::MemorySection(reader) => {
                     for m in reader {
@@ -217,6 +252,9 @@ impl Rewriter {
         r.export_table0 = lowerings.contains(&Lowering::ExportTable0) && has_table0;
         let has_memory = r.imported_memories > 0 || !r.defined.is_empty();
         r.pulley = lowerings.contains(&Lowering::Pulley) && has_memory;
+        if r.pulley && (r.import_memories || r.imported_memories > 0 || r.defined.len() != 1) {
+            bail!("the Pulley lowering takes modules that define one memory (and import none)");
+        }
         let defined_fn = |i: u32| i >= r.imported_funcs && i < r.imported_funcs + r.defined_funcs;
         r.flush = names
             .iter()
@@ -278,12 +316,7 @@ impl Rewriter {
         }
         if self.import_memories {
             for (i, ty) in self.defined.iter().enumerate() {
-                let mut t = wasm_encoder::MemoryType::from(*ty);
-                let shared = t.shared;
-                if self.pulley {
-                    t.shared = false;
-                }
-                imports.import(RUNTIME_MODULE, &memory_import_name(i as u32, shared && self.pulley), t);
+                imports.import(RUNTIME_MODULE, &memory_import_name(i as u32), wasm_encoder::MemoryType::from(*ty));
             }
         }
         self.wrote_imports = true;
@@ -299,6 +332,14 @@ impl Rewriter {
                 exports.export(FLUSH_EXPORT, wasm_encoder::ExportKind::Func, i);
             }
             None => {}
+        }
+        if self.pulley {
+            let name = if self.defined[0].shared { SHARED_MEMORY_EXPORT } else { MEMORY_EXPORT };
+            exports.export(name, wasm_encoder::ExportKind::Memory, 0);
+            if let Some(f) = self.start {
+                let f = self.function_index(f)?;
+                exports.export(START_EXPORT, wasm_encoder::ExportKind::Func, f);
+            }
         }
         self.wrote_exports = true;
         Ok(())
@@ -341,7 +382,7 @@ impl Rewriter {
             self.append_imports(&mut imports);
             module.section(&imports);
         }
-        if !self.wrote_exports && p > 8 && (self.export_table0 || self.flush.is_some()) {
+        if !self.wrote_exports && p > 8 && (self.export_table0 || self.flush.is_some() || self.pulley) {
             let mut exports = wasm_encoder::ExportSection::new();
             self.append_exports(&mut exports)?;
             module.section(&exports);
@@ -573,7 +614,7 @@ mod lowering_tests {
     use super::*;
     use wasmparser::{Validator, WasmFeatures};
 
-    const PULLEY: &[Lowering] = &[Lowering::ImportMemories, Lowering::ExportTable0, Lowering::FlushStdio, Lowering::Pulley];
+    const PULLEY: &[Lowering] = &[Lowering::ExportTable0, Lowering::FlushStdio, Lowering::Pulley];
 
     /// What wasmtime's Pulley accepts: everything we enable but threads.
     fn no_threads() -> Validator {
@@ -641,7 +682,20 @@ mod lowering_tests {
         assert!(exports.contains(&("g".to_string(), 1)), "{exports:?}");
         let imps = imports(&r.wasm);
         assert_eq!(&imps[..2], &imports(&m)[..2], "the module's own imports stay first");
-        assert!(imps.iter().any(|(m, n, ty)| m == RUNTIME_MODULE && n == "shared-memory" && !ty.contains("shared: true")), "{imps:?}");
+        assert!(exports.contains(&(SHARED_MEMORY_EXPORT.to_string(), 0)), "{exports:?}");
+        // $s was function 4: no start section any more, exported instead.
+        assert!(exports.contains(&(START_EXPORT.to_string(), 4 + n_host)), "{exports:?}");
+        assert!(!Parser::new(0).parse_all(&r.wasm).any(|p| matches!(p.unwrap(), Payload::StartSection { .. })));
+        let memories: Vec<_> = Parser::new(0)
+            .parse_all(&r.wasm)
+            .filter_map(|p| match p.unwrap() {
+                Payload::MemorySection(s) => Some(s.into_iter().map(|m| m.unwrap()).collect::<Vec<_>>()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert_eq!(memories.len(), 1);
+        assert!(!memories[0].shared && memories[0].initial == 1 && memories[0].maximum == Some(10), "{memories:?}");
         // Without the Pulley lowering the module keeps its atomics.
         let plain = rewrite(&m, &[Lowering::ImportMemories, Lowering::ExportTable0]).unwrap();
         assert!(has_atomic(&plain.wasm));

@@ -53,12 +53,12 @@ pub fn wasm_thread_spawn(cx: &mut Cx<'_, '_>, start: u32, arg: u32) -> SysResult
     let thread_process = process.clone();
     let spawned = std::thread::Builder::new().name("wali-guest".into()).stack_size(THREAD_STACK).spawn(move || {
         let process = thread_process;
-        let mut store = run::new_store(&engine, Host::new(process.clone(), GuestMemory::None, Some(module.clone())));
-        let entry = run::alias_memory(&engine, &mut store, &module, &memory)
-            .and_then(|m| {
-                store.data_mut().memory = m;
-                run::instantiate_in(&mut store, &module)
-            })
+        // A shared memory of the engine's is imported again; a reservation
+        // the instances share (Pulley) is defined again as a view of it.
+        let alias = run::thread_alias(&memory).cloned();
+        let imported = if alias.is_some() { GuestMemory::None } else { memory };
+        let mut store = run::new_store(&engine, Host::new(process.clone(), imported, Some(module.clone())));
+        let entry = run::instantiate_in(&mut store, &module, alias.as_ref(), None)
             .and_then(|_| {
             let table = store.data().table.ok_or_else(|| wasmtime::format_err!("module has no table"))?;
             match table.get(&mut store, start as u64) {
