@@ -1,6 +1,6 @@
 // HTML rendering from strings (the server-side-rendering workload), then
 // a Worker thread (one instance per thread over one memory).
-import * as os from 'os';
+import * as os from 'qjs:os';
 const rows = [];
 for (let i = 0; i < 300; i++) rows.push({ id: i, name: `item-${i}`, price: (i * 37) % 101 });
 const cell = (v) => `<td>${String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</td>`;

@@ -1,5 +1,5 @@
 // Started by render.mjs as an os.Worker: sums what it is sent, answers.
-import * as os from 'os';
+import * as os from 'qjs:os';
 const parent = os.Worker.parent;
 parent.onmessage = (e) => {
   let s = 0;
