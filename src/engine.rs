@@ -223,8 +223,10 @@ impl DiskCache {
     }
 
     /// The cache file for `wasm` compiled by `engine`.
+    #[cfg_attr(not(feature = "compiler"), allow(unused_variables))]
     fn entry(&self, engine: &Engine, wasm: &[u8]) -> PathBuf {
         use sha2::{Digest, Sha256};
+        #[cfg(feature = "compiler")]
         use std::hash::Hash;
         /// Feeds what `Hash` writes into a SHA-256.
         struct ShaHasher(Sha256);
@@ -236,6 +238,7 @@ impl DiskCache {
                 0
             }
         }
+        #[cfg_attr(not(feature = "compiler"), allow(unused_mut))]
         let mut h = ShaHasher(Sha256::new());
         #[cfg(feature = "compiler")]
         engine.precompile_compatibility_hash().hash(&mut h);

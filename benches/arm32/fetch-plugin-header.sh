@@ -4,8 +4,9 @@
 # tarball is fetched once with `apt-get source --download-only`, checked against
 # a pinned sha256, cached in benches/arm32/build/src/, and only the header is
 # extracted (to benches/arm32/build/qemu-plugin/qemu/qemu-plugin.h).
-# Pinned in bookworm main: the security suite's source versions are not served
-# by the mirrors, and the plugin API (version 1) is the same in every 7.2 revision.
+# Pinned in bookworm main (1:7.2+dfsg-7+deb12u18; the security suite's source
+# versions, e.g. deb12u15, answer 404 on the mirror).  Every Debian revision of
+# 7.2 ships the same orig tarball (same sha256), and so the same plugin API.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,7 +14,7 @@ repo="$(cd "$here/../.." && pwd)"
 tag=fetch-plugin-header
 . "$repo/guests/fetch.sh"    # die, check_sha256, ensure_deb_src, deb_orig
 
-deb_version="1:7.2+dfsg-7+deb12u15"
+deb_version="1:7.2+dfsg-7+deb12u18"
 orig_name="qemu_7.2+dfsg.orig.tar.xz"
 orig_sha256="91aca71520040edc40b8d437aa3004dae614f58e286cf653ee8996c07af2962f"
 
