@@ -1,5 +1,5 @@
 # Convenience targets; the scripts they call are the real entry points.
-.PHONY: all test guests test-guests prebuilt conformance docs demo
+.PHONY: all test guests test-guests prebuilt conformance docs demo host-matrix bench-arm32
 
 all:
 	cargo build --release
@@ -32,3 +32,13 @@ docs:
 
 demo:
 	scripts/demo.sh
+
+# The conformance suite under qemu-user for aarch64 and armv7, ARMv6 smoke.
+host-matrix:
+	scripts/host-matrix.sh
+
+# Guest instructions under qemu-arm: native armv7 against pulley32 .cwasm.
+bench-arm32:
+	cargo build --release --bin wali-run
+	cargo build --release --bin wali-run --target armv7-unknown-linux-gnueabihf
+	benches/arm32/insn.sh
