@@ -178,6 +178,9 @@ pub fn engine_and_cache(opts: &EngineOptions) -> Result<(Engine, Option<DiskCach
     // Plain linear memories live in a reservation of the runtime's that never
     // moves (src/memory/linear.rs), on every host.
     config.with_host_memory(std::sync::Arc::new(crate::memory::linear::Reservations));
+    // Those memories are not wasmtime's mmap-based ones, which copy-on-write
+    // images of the data segments need: segments are copied in.
+    config.memory_init_cow(false);
     if target_is_32bit(opts.target.as_deref()) {
         // A 32-bit host cannot reserve 4 GiB per memory: bounds-check instead.
         config.memory_reservation(0).memory_guard_size(0);
