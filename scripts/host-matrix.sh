@@ -12,10 +12,10 @@ cargo build --locked --bin wali-run --target aarch64-unknown-linux-gnu
 cargo build --locked --bin wali-run --target armv7-unknown-linux-gnueabihf
 status=0
 echo "== aarch64 (qemu-aarch64)"
-target/debug/wali-conformance run --wrapper "qemu-aarch64 -L /usr/aarch64-linux-gnu" \
+target/debug/wali-conformance run --wrapper "$PWD/scripts/qemu-wrap.sh qemu-aarch64 /usr/aarch64-linux-gnu" \
   --wali-run target/aarch64-unknown-linux-gnu/debug/wali-run --timeout-scale 30 "$@" || status=1
 echo "== armv7 (qemu-arm)"
-target/debug/wali-conformance run --wrapper "qemu-arm -L /usr/arm-linux-gnueabihf" \
+target/debug/wali-conformance run --wrapper "$PWD/scripts/qemu-wrap.sh qemu-arm /usr/arm-linux-gnueabihf" \
   --wali-run target/armv7-unknown-linux-gnueabihf/debug/wali-run --timeout-scale 30 "$@" || status=1
 echo "== ARMv6 (qemu-arm -cpu arm1176): smoke"
 if scripts/build-armv6.sh debug --no-default-features; then

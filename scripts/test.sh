@@ -38,7 +38,7 @@ tests/arm32/run.sh target/armv7-unknown-linux-gnueabihf/debug/wali-run
 echo "== armv7 under qemu-arm: real guests from pulley32 .cwasm files, threads included"
 tests/arm32/guests.sh target/debug/wali-run target/armv7-unknown-linux-gnueabihf/debug/wali-run
 echo "== conformance subset under qemu-arm (armv7, compiling on the device); full matrix: scripts/host-matrix.sh"
-target/debug/wali-conformance run --wrapper "qemu-arm -L /usr/arm-linux-gnueabihf" \
+target/debug/wali-conformance run --wrapper "$PWD/scripts/qemu-wrap.sh qemu-arm /usr/arm-linux-gnueabihf" \
   --wali-run target/armv7-unknown-linux-gnueabihf/debug/wali-run --timeout-scale 30 \
-  close read pipe2 getpid mmap_anon futex_threads
+  close read pipe2 getpid mmap_anon futex_threads execve
 echo "== all checks passed"
