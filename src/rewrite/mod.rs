@@ -525,7 +525,7 @@ mod tests {
         wat::parse_str(s).expect("valid wat")
     }
 
-    fn imports(wasm: &[u8]) -> Vec<(String, String, String)> {
+    pub(super) fn imports(wasm: &[u8]) -> Vec<(String, String, String)> {
         let mut v = Vec::new();
         for p in Parser::new(0).parse_all(wasm) {
             if let Payload::ImportSection(r) = p.unwrap() {
@@ -611,6 +611,7 @@ mod tests {
 
 #[cfg(test)]
 mod lowering_tests {
+    use super::tests::imports;
     use super::*;
     use wasmparser::{Validator, WasmFeatures};
 
@@ -795,18 +796,5 @@ mod lowering_tests {
         let m = wat::parse_str(r#"(module (func $other))"#).unwrap();
         let r = rewrite(&m, &[Lowering::FlushStdio]).unwrap();
         assert!(!Parser::new(0).parse_all(&r.wasm).any(|p| matches!(p.unwrap(), Payload::ExportSection(_))));
-    }
-
-    fn imports(wasm: &[u8]) -> Vec<(String, String, String)> {
-        let mut v = Vec::new();
-        for p in Parser::new(0).parse_all(wasm) {
-            if let Payload::ImportSection(r) = p.unwrap() {
-                for i in r.into_imports() {
-                    let i = i.unwrap();
-                    v.push((i.module.to_string(), i.name.to_string(), format!("{:?}", i.ty)));
-                }
-            }
-        }
-        v
     }
 }
