@@ -40,5 +40,5 @@ tests/arm32/guests.sh target/debug/wali-run target/armv7-unknown-linux-gnueabihf
 echo "== conformance subset under qemu-arm (armv7, compiling on the device); full matrix: scripts/host-matrix.sh"
 target/debug/wali-conformance run --wrapper "$PWD/scripts/qemu-wrap.sh qemu-arm /usr/arm-linux-gnueabihf" \
   --wali-run target/armv7-unknown-linux-gnueabihf/debug/wali-run --timeout-scale 30 \
-  close read pipe2 getpid mmap_anon futex_threads execve
+  close read pipe2 getpid mmap_anon futex_threads execve sched_getaffinity getrusage mlock sendmsg
 echo "== all checks passed"

@@ -46,6 +46,15 @@ enum Cmd {
         /// Do not check declared coverage against the engine's trace.
         #[arg(long)]
         no_coverage: bool,
+        /// Build the native side with this compiler command instead of gcc, e.g.
+        /// "arm-linux-gnueabihf-gcc -static": with --native-wrapper, a baseline
+        /// that runs under the same qemu-user as the engine, so that a
+        /// difference that remains is the engine's, not the emulator's.
+        #[arg(long)]
+        native_cc: Option<String>,
+        /// Launch the native build through this command, e.g. "qemu-arm".
+        #[arg(long)]
+        native_wrapper: Option<String>,
         /// Case names (default: all).
         names: Vec<String>,
     },
@@ -145,8 +154,15 @@ fn real_main(cli: Cli) -> Result<i32> {
             }
             Ok(code)
         }
-        Cmd::Run { engine, wrapper, wali_run, jobs, timeout_scale, no_coverage, names } => {
+        Cmd::Run { engine, wrapper, wali_run, jobs, timeout_scale, no_coverage, native_cc, native_wrapper, names } => {
             let cases = select(case::load_all(&cases_dir)?, &names)?;
+            let mut paths = paths;
+            if let Some(cc) = native_cc {
+                paths.native_cc = shlex::split(&cc).filter(|v| !v.is_empty()).context("bad --native-cc")?;
+            }
+            if let Some(w) = native_wrapper {
+                paths.native_wrapper = shlex::split(&w).context("unbalanced quotes in --native-wrapper")?;
+            }
             // Absolute: cases run with their scratch directory as cwd.
             let wali_run = match wali_run {
                 Some(p) => std::path::absolute(&p)?,

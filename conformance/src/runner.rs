@@ -17,6 +17,11 @@ pub struct Paths {
     pub include: PathBuf,
     pub wali_cc: PathBuf,
     pub out: PathBuf,
+    /// The native compiler command (default `gcc`; e.g. `arm-linux-gnueabihf-gcc
+    /// -static` for a baseline under the same qemu-user as the engine).
+    pub native_cc: Vec<String>,
+    /// Launch the native build through this (e.g. `qemu-arm`).
+    pub native_wrapper: Vec<String>,
 }
 
 impl Paths {
@@ -26,10 +31,17 @@ impl Paths {
             include: root.join("conformance/include"),
             wali_cc: root.join("guests/wali-cc"),
             out,
+            native_cc: vec!["gcc".into()],
+            native_wrapper: vec![],
         }
     }
+    /// `native/` for gcc, `native-<compiler>/` for any other native compiler.
     pub fn native(&self, case: &Case) -> PathBuf {
-        self.out.join("native").join(&case.name)
+        let dir = match self.native_cc.first().map(String::as_str) {
+            None | Some("gcc") => "native".to_string(),
+            Some(cc) => format!("native-{}", Path::new(cc).file_name().and_then(|f| f.to_str()).unwrap_or("cc")),
+        };
+        self.out.join(dir).join(&case.name)
     }
     pub fn wasm(&self, case: &Case) -> PathBuf {
         self.out.join("wasm").join(format!("{}.wasm", case.name))
@@ -46,8 +58,9 @@ pub fn build(paths: &Paths, case: &Case) -> Result<()> {
     let headers = std::fs::read_dir(&paths.include).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path()));
     let inputs = [case.source.clone(), paths.wali_cc.clone(), paths.root.join("guests/sysroot/build/sysroot/lib/libc.a")];
     let newest = inputs.into_iter().chain(headers).filter_map(|p| mtime(&p)).max();
+    let (native_cc, native_flags) = paths.native_cc.split_first().context("empty native compiler command")?;
     let jobs: [(&str, PathBuf, Vec<String>); 2] = [
-        ("gcc", paths.native(case), vec!["-pthread".into()]),
+        (native_cc, paths.native(case), native_flags.iter().cloned().chain(["-pthread".into()]).collect()),
         (paths.wali_cc.to_str().context("wali-cc path")?, paths.wasm(case), vec![]),
     ];
     for (cc, out, extra) in jobs {
@@ -196,9 +209,15 @@ pub fn run_case(paths: &Paths, engine: &Engine, case: &Case, opts: &Options) -> 
         result.verdict = Verdict::Fail(format!("build: {e:#}"));
         return result;
     }
-    let native_argv: Vec<String> =
-        std::iter::once(paths.native(case).to_string_lossy().into_owned()).chain(case.args.iter().cloned()).collect();
-    let native = match run_in_scratch(case, &native_argv, Some(&case.env), case.timeout) {
+    let native_argv: Vec<String> = paths
+        .native_wrapper
+        .iter()
+        .cloned()
+        .chain(std::iter::once(paths.native(case).to_string_lossy().into_owned()))
+        .chain(case.args.iter().cloned())
+        .collect();
+    let native_timeout = if paths.native_wrapper.is_empty() { case.timeout } else { case.timeout.mul_f64(opts.timeout_scale) };
+    let native = match run_in_scratch(case, &native_argv, Some(&case.env), native_timeout) {
         Ok(o) => o,
         Err(e) => {
             result.verdict = Verdict::Fail(format!("native run: {e:#}"));

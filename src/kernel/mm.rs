@@ -18,7 +18,8 @@ pub fn page_size() -> u64 {
 /// points into (it is replaced).
 pub unsafe fn mmap_fixed(addr: *mut u8, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> Result<(), Errno> {
     // SAFETY: the caller owns the range.
-    let r = unsafe { libc::mmap(addr.cast(), len, prot, flags | libc::MAP_FIXED, fd, off as libc::off_t) };
+    // mmap64: a 64-bit offset on 32-bit hosts too (plain mmap's off_t is 32 bits there).
+    let r = unsafe { libc::mmap64(addr.cast(), len, prot, flags | libc::MAP_FIXED, fd, off as libc::off64_t) };
     if r == libc::MAP_FAILED {
         return Err(Errno::last());
     }
@@ -84,7 +85,9 @@ pub unsafe fn msync(addr: *mut u8, len: usize, flags: i32) -> Result<(), Errno> 
     cvt_unit(unsafe { libc::msync(addr.cast(), len, flags) })
 }
 
-/// mlock2(addr, len, flags) (`Some(flags)`) or munlock (`None`).
+/// mlock (`Some(0)`), mlock2(addr, len, flags) (`Some(flags)`) or munlock
+/// (`None`). Plain mlock stays mlock on the host: hosts and emulators that
+/// lack mlock2 (qemu-user 7.2) have it.
 ///
 /// # Safety
 /// The range is memory the caller owns.
@@ -92,6 +95,7 @@ pub unsafe fn mlock(addr: *mut u8, len: usize, lock: Option<u32>) -> Result<(), 
     // SAFETY: locking changes no mapping.
     let r = unsafe {
         match lock {
+            Some(0) => libc::mlock(addr.cast(), len),
             Some(flags) => libc::syscall(libc::SYS_mlock2, addr, len, flags) as i32,
             None => libc::munlock(addr.cast(), len),
         }

@@ -184,7 +184,13 @@ impl<'a> Mem<'a> {
         match u32::try_from(cnt) {
             Ok(0) => UserIovecs::new([]),
             Ok(n) if n <= UIO_MAXIOV => match self.read_array::<guest::Iovec>(iov, n as usize) {
-                Ok(guest) => UserIovecs::new(guest.iter().map(|v| self.kernel_buf(v.iov_base, v.iov_len as usize, access))),
+                // A bad buffer faults whatever its length, so its length is not
+                // passed on: a 32-bit host's kernel would see a guest length
+                // over 2 GiB as a negative ssize_t and say EINVAL, not EFAULT.
+                Ok(guest) => UserIovecs::new(guest.iter().map(|v| match self.kernel_buf(v.iov_base, v.iov_len as usize, access) {
+                    b if b.is_rejected() => UserBuf::rejected(1),
+                    b => b,
+                })),
                 Err(_) => UserIovecs::rejected(cnt),
             },
             _ => UserIovecs::rejected(cnt),

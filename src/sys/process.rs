@@ -331,7 +331,13 @@ pub fn sched_yield(_cx: &mut Cx<'_, '_>) -> SysResult {
 
 /// sched_getaffinity(pid, size, mask): returns the size of the kernel mask
 /// written. The kernel writes the guest's mask in place.
+/// The mask is an array of the guest's 8-byte `unsigned long`s, so a size that
+/// is not a multiple of 8 is EINVAL as on x86_64, even where the host's long
+/// is 4 bytes.
 pub fn sched_getaffinity(cx: &mut Cx<'_, '_>, pid: i32, size: u32, mask: u32) -> SysResult {
+    if size % 8 != 0 {
+        return Err(Errno::EINVAL.into());
+    }
     let b = cx.mem().buf(mask, size as usize, Access::Write)?;
     Ok(kernel::thread::sched_getaffinity(pid, b)? as i64)
 }

@@ -467,11 +467,21 @@ impl HostCmsgBuf {
         }
     }
 
-    /// A buffer holding one header with `cmsg_len` 0, which the host kernel rejects
-    /// with EINVAL when it parses it (for guest control data that does not parse, so
-    /// that the kernel still reports its earlier errors first).
+    /// A buffer holding one `SOL_SOCKET`/`SCM_RIGHTS` header with `cmsg_len` 0,
+    /// which the host kernel rejects with EINVAL when it parses it (for guest
+    /// control data that does not parse, so that the kernel still reports its
+    /// earlier errors first). The level and type are a kind every layer knows:
+    /// qemu-user copies an unknown kind's payload with the negative length
+    /// `cmsg_len - header` and crashes.
     pub fn malformed() -> Self {
-        HostCmsgBuf::zeroed(host_cmsg_space(0))
+        let mut buf = HostCmsgBuf::zeroed(host_cmsg_space(0));
+        let mut h: libc::cmsghdr = host_zeroed();
+        h.cmsg_level = libc::SOL_SOCKET;
+        h.cmsg_type = libc::SCM_RIGHTS;
+        // SAFETY: `libc::cmsghdr` is `size_t` + two `int`s: no padding bytes.
+        let hb = unsafe { core::slice::from_raw_parts((&h as *const libc::cmsghdr).cast::<u8>(), size_of::<libc::cmsghdr>()) };
+        buf.as_bytes_mut()[..hb.len()].copy_from_slice(hb);
+        buf
     }
 
     /// Length in bytes (the host `msg_controllen`).
