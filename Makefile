@@ -1,5 +1,5 @@
 # Convenience targets; the scripts they call are the real entry points.
-.PHONY: all test guests test-guests prebuilt conformance docs demo host-matrix bench-arm32
+.PHONY: all test guests test-guests prebuilt conformance docs demo host-matrix bench-arm32 bench-arm32-levers
 
 all:
 	cargo build --release
@@ -40,5 +40,9 @@ host-matrix:
 # Guest instructions under qemu-arm: native armv7 against pulley32 .cwasm.
 bench-arm32:
 	cargo build --release --bin wali-run
-	cargo build --release --bin wali-run --target armv7-unknown-linux-gnueabihf
+	RUSTFLAGS="--cfg pulley_assume_llvm_makes_tail_calls" cargo build --release --bin wali-run --target armv7-unknown-linux-gnueabihf
 	benches/arm32/insn.sh
+
+# Pulley's build flags before and after (benches/arm32/README.md, "Levers").
+bench-arm32-levers:
+	benches/arm32/levers.sh

@@ -13,8 +13,10 @@
 #   tail+nosimd both
 # `base` is measured with and without epoch checks (the third lever, a run-time
 # setting), the others without (Pulley's default).
-# Output: one insn.sh table per variant and epoch setting, and build/levers.tsv
-# (variant, epochs, workload, native, wasm, startup counts).
+# Output: one insn.sh table per variant and epoch setting, and
+# build/levers-VARIANT.tsv (variant, epochs, workload, native, wasm, startup
+# counts). A variant whose runs fail (outputs differ, a trap) is reported and
+# the others still run; the exit status is 1 then.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -27,12 +29,13 @@ variants=("$@")
 
 cd "$repo"
 cargo build --locked --release --bin wali-run
-out="$here/build/levers.tsv"
 mkdir -p "$here/build"
-printf 'variant\tepochs\tworkload\tnative\twasm\tnative_startup\twasm_startup\n' >"$out"
+status=0
 for v in "${variants[@]}"; do
   [ -n "${cfg[$v]+set}" ] || { echo "levers: unknown variant $v (${!cfg[*]})" >&2; exit 2; }
   dir="target/arm32-levers/${v/+/-}"
+  out="$here/build/levers-${v/+/-}.tsv"
+  printf 'variant\tepochs\tworkload\tnative\twasm\tnative_startup\twasm_startup\n' >"$out"
   echo "== $v: building ($dir)"
   CARGO_TARGET_ARMV7_UNKNOWN_LINUX_GNUEABIHF_RUSTFLAGS="${cfg[$v]}" \
     cargo build --locked --release --no-default-features --bin wali-run --target "$triple" --target-dir "$dir"
@@ -40,8 +43,13 @@ for v in "${variants[@]}"; do
   [ "$v" = base ] && epoch_settings=(1 0)
   for epochs in "${epoch_settings[@]}"; do
     echo "== $v, WALI_RUN_EPOCH_CHECKS=$epochs"
-    WALI_RUN_EPOCH_CHECKS=$epochs "$here/insn.sh" target/release/wali-run "$dir/$triple/release/wali-run"
-    tail -n +2 "$here/build/results.tsv" | sed "s/^/$v\t$epochs\t/" >>"$out"
+    if WALI_RUN_EPOCH_CHECKS=$epochs "$here/insn.sh" target/release/wali-run "$dir/$triple/release/wali-run"; then
+      tail -n +2 "$here/build/results.tsv" | sed "s/^/$v\t$epochs\t/" >>"$out"
+    else
+      echo "levers: $v with WALI_RUN_EPOCH_CHECKS=$epochs failed (above)"
+      status=1
+    fi
   done
 done
-echo "levers: raw counts in $out"
+echo "levers: raw counts in $here/build/levers-*.tsv"
+exit $status
