@@ -30,6 +30,10 @@ target/debug/wali-conformance run --engine target/conformance/plain.toml --wrapp
 echo "== guests: sysroot tests, Lua, zlib, SQLite, qjs, BusyBox vs native"
 guests/test.sh
 
+echo "== ssr-server: the HTTP server guest (QuickJS rendering the prebuilt site) and its native twin"
+guests/programs/ssr/server/build.sh
+WALI_RUN="$PWD/target/debug/wali-run" guests/programs/ssr/server/test.sh
+
 echo "== host builds: aarch64 (checked), ARM32 (ARMv6, static, built)"
 # aarch64 is a 64-bit host like this one: a check is enough in CI; make
 # host-matrix builds it and runs the whole conformance suite on it.
