@@ -33,6 +33,8 @@ guests/test.sh
 echo "== ssr-server: the HTTP server guest (QuickJS rendering the prebuilt site) and its native twin"
 guests/programs/ssr/server/build.sh
 WALI_RUN="$PWD/target/debug/wali-run" guests/programs/ssr/server/test.sh
+echo "== the main job: scripts/serve.sh serves the prebuilt site from the prebuilt module"
+tests/serve-smoke.sh target/debug/wali-run
 
 echo "== host builds: aarch64 (checked), ARM32 (ARMv6, static, built)"
 # aarch64 is a 64-bit host like this one: a check is enough in CI; make
