@@ -351,7 +351,7 @@ def t_slow_and_idle():
         t.join(25)
     for k, what in (('slow', 'partial headers'), ('drip', 'header drip'), ('idle', 'idle keep-alive')):
         closed, dt = out.get(k, (False, -1))
-        check(f'{what} connection closed in 9-12.5 s', closed and 9 <= dt <= 12.5, f'closed={closed} after {dt:.1f}s')
+        check(f'{what} connection closed in 9-16 s (10 s timeout; slack for a loaded machine)', closed and 9 <= dt <= 16, f'closed={closed} after {dt:.1f}s')
     closed, got = out.get('stalled', (False, -1))
     check('stalled reader closed after the write timeout', closed and 0 <= got < 8 * len(local(JS)),
           f'closed={closed}, got {got} bytes')
