@@ -1,5 +1,5 @@
 # Convenience targets; the scripts they call are the real entry points.
-.PHONY: all test guests test-guests prebuilt conformance docs demo host-matrix bench-arm32 bench-arm32-levers
+.PHONY: all test guests test-guests prebuilt conformance docs demo host-matrix bench-arm32 bench-arm32-levers ssr serve
 
 all:
 	cargo build --release
@@ -46,3 +46,16 @@ bench-arm32:
 # Pulley's build flags before and after (benches/arm32/README.md, "Levers").
 bench-arm32-levers:
 	benches/arm32/levers.sh
+
+# The flagship from registry sources: the guest programs (for QuickJS and zlib),
+# the site (npm ci + vite build), the server (native twin and wasm), and the
+# committed prebuilt files refreshed.
+ssr:
+	guests/build.sh
+	guests/programs/ssr/build-site.sh
+	guests/programs/ssr/server/build.sh
+	guests/prebuilt/update.sh
+
+# The main job: serve the prebuilt site from the prebuilt server guest.
+serve:
+	scripts/serve.sh

@@ -51,6 +51,9 @@ echo "== ARM32 under qemu-arm (armv7): real guests from pulley32 .cwasm files, t
 tests/arm32/guests.sh target/debug/wali-run "$arm"
 echo "== ARM32 under qemu-arm -cpu arm1176 (ARMv6, Raspberry Pi Zero): lua and qjs from .cwasm"
 tests/arm32/guests.sh target/debug/wali-run "$arm" arm1176
+echo "== ARM32 under qemu-arm, as armv7 and as arm1176: the SSR server guest answers as on x86_64"
+tests/arm32/ssr.sh target/debug/wali-run "$arm"
+tests/arm32/ssr.sh target/debug/wali-run "$arm" arm1176
 echo "== conformance subset under qemu-arm (compiling on the device); full matrix: scripts/host-matrix.sh"
 target/debug/wali-conformance run --wrapper "$PWD/scripts/qemu-wrap.sh qemu-arm /usr/arm-linux-gnueabihf" \
   --wali-run "$arm" --timeout-scale 30 \
