@@ -35,6 +35,8 @@ guests/programs/ssr/server/build.sh
 WALI_RUN="$PWD/target/debug/wali-run" guests/programs/ssr/server/test.sh
 echo "== the main job: scripts/serve.sh serves the prebuilt site from the prebuilt module"
 tests/serve-smoke.sh target/debug/wali-run
+echo "== the flagship in a real browser: headless Chromium, hydration, screenshots in target/browser/"
+tests/browser/run.sh target/debug/wali-run
 
 echo "== host builds: aarch64 (checked), ARM32 (ARMv6, static, built)"
 # aarch64 is a 64-bit host like this one: a check is enough in CI; make

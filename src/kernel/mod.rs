@@ -112,15 +112,44 @@ impl<'a> UserBuf<'a> {
 /// after checking the descriptor.
 #[derive(Debug)]
 pub struct UserIovecs<'a> {
-    iov: Option<Vec<libc::iovec>>,
+    iov: Option<Iovecs>,
     cnt: libc::c_int,
     _borrow: PhantomData<UserBuf<'a>>,
 }
 
+/// Arrays of up to this many iovecs (what servers pass: a header and a body)
+/// stay on the stack: the I/O hot path does not allocate.
+const INLINE_IOVECS: usize = 8;
+
+#[derive(Debug)]
+enum Iovecs {
+    Inline([libc::iovec; INLINE_IOVECS], usize),
+    Heap(Vec<libc::iovec>),
+}
+
 impl<'a> UserIovecs<'a> {
     pub fn new(bufs: impl IntoIterator<Item = UserBuf<'a>>) -> Self {
-        let iov: Vec<libc::iovec> = bufs.into_iter().map(|b| libc::iovec { iov_base: b.ptr.cast(), iov_len: b.len }).collect();
-        let cnt = iov.len() as libc::c_int;
+        let empty = libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 };
+        let mut iov = Iovecs::Inline([empty; INLINE_IOVECS], 0);
+        for b in bufs {
+            let v = libc::iovec { iov_base: b.ptr.cast(), iov_len: b.len };
+            match &mut iov {
+                Iovecs::Inline(a, n) if *n < INLINE_IOVECS => {
+                    a[*n] = v;
+                    *n += 1;
+                }
+                Iovecs::Inline(a, _) => {
+                    let mut heap = a.to_vec();
+                    heap.push(v);
+                    iov = Iovecs::Heap(heap);
+                }
+                Iovecs::Heap(heap) => heap.push(v),
+            }
+        }
+        let cnt = match &iov {
+            Iovecs::Inline(_, n) => *n,
+            Iovecs::Heap(v) => v.len(),
+        } as libc::c_int;
         UserIovecs { iov: Some(iov), cnt, _borrow: PhantomData }
     }
 
@@ -131,7 +160,11 @@ impl<'a> UserIovecs<'a> {
     }
 
     pub(crate) fn ptr(&self) -> *const libc::iovec {
-        self.iov.as_ref().map_or(KERNEL_REJECTED_ADDR.cast(), |v| v.as_ptr())
+        match &self.iov {
+            None => KERNEL_REJECTED_ADDR.cast(),
+            Some(Iovecs::Inline(a, _)) => a.as_ptr(),
+            Some(Iovecs::Heap(v)) => v.as_ptr(),
+        }
     }
 
     pub(crate) fn cnt(&self) -> libc::c_int {

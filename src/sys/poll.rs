@@ -21,6 +21,8 @@ const EP_MAX_EVENTS: i32 = i32::MAX / size_of::<guest::EpollEvent>() as i32;
 /// Most events taken from the host kernel by one epoll_wait; any more stay
 /// queued for the next call, as when `maxevents` is reached.
 const HOST_EVENTS_MAX: usize = 4096;
+/// Events handled without a heap buffer.
+const INLINE_EVENTS: usize = 64;
 
 /// poll(fds, nfds, timeout): wait up to `timeout` ms for events on `nfds`
 /// pollfds; the kernel writes `revents` in place.
@@ -134,14 +136,31 @@ pub fn epoll_pwait(
     }
     // The output array must be writable before anything is consumed.
     mem.buf(events, maxevents as usize * size_of::<guest::EpollEvent>(), Access::Write)?;
+    // Up to INLINE_EVENTS events (an event loop's usual batch) the buffers are
+    // on the stack: the serving hot path does not allocate.
     let empty = libc::epoll_event { events: 0, u64: 0 };
-    let mut host = vec![empty; (maxevents as usize).min(HOST_EVENTS_MAX)];
+    let cap = (maxevents as usize).min(HOST_EVENTS_MAX);
+    let mut inline = [empty; INLINE_EVENTS];
+    let mut heap = Vec::new();
+    let host: &mut [libc::epoll_event] = if cap <= INLINE_EVENTS {
+        &mut inline[..cap]
+    } else {
+        heap.resize(cap, empty);
+        &mut heap
+    };
     // Blocks; nothing is locked here.
-    let n = kpoll::epoll_pwait(epfd, &mut host, timeout, mask.as_ref());
+    let n = kpoll::epoll_pwait(epfd, host, timeout, mask.as_ref());
     interrupted_under(cx, &n, mask)?;
     let n = n?;
-    let ready: Vec<guest::EpollEvent> = host[..n].iter().map(convert::epoll_event_from_host).collect();
-    cx.mem().write_array(events, &ready)?;
+    let mem = cx.mem();
+    let mut out = [guest::EpollEvent { events: 0, data: 0 }; INLINE_EVENTS];
+    for (i, chunk) in host[..n].chunks(INLINE_EVENTS).enumerate() {
+        for (o, h) in out.iter_mut().zip(chunk) {
+            *o = convert::epoll_event_from_host(h);
+        }
+        let at = events + (i * INLINE_EVENTS * size_of::<guest::EpollEvent>()) as u32;
+        mem.write_array(at, &out[..chunk.len()])?;
+    }
     Ok(n as i64)
 }
 
