@@ -25,7 +25,6 @@ const T = { fetch: 30_000, nav: 60_000, hydrate: 60_000, step: 20_000, launch: 6
 
 class Failure extends Error {}
 let passed = 0
-let favicon404 = false
 function pass(msg) {
   passed++
   console.log(`PASS ${msg}`)
@@ -40,13 +39,7 @@ function watch(page) {
   const problems = []
   page.on('console', (m) => {
     if (m.type() !== 'error') return
-    // The site has no favicon and links none, so Chromium's automatic
-    // /favicon.ico request is a 404; that is noted, not failed.
     const at = m.location()?.url || ''
-    if (/^Failed to load resource: .*\b404\b/.test(m.text()) && new URL(at, base).pathname === '/favicon.ico') {
-      favicon404 = true
-      return
-    }
     problems.push(`console error: ${m.text()}${at ? ` (${at})` : ''}`)
   })
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
@@ -254,7 +247,6 @@ async function main() {
     await context.close().catch(() => {})
     rmSync(userDataDir, { recursive: true, force: true })
   }
-  if (favicon404) console.log('NOTE GET /favicon.ico is 404 (the site has no favicon); not counted as an error')
   console.log(`browser: ${passed} passed, 0 failed in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 }
 
